@@ -1,0 +1,72 @@
+"""The ``processor`` command.
+
+Subcommands live in their own modules and are imported only when invoked, so
+``processor --help`` never pays for CTranslate2, natasha or pymorphy.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from processor import __version__
+
+# command name -> "module:attribute"; the module is imported on first use.
+COMMANDS: dict[str, str] = {
+    "summarize": "processor.cli.documents:summarize",
+    "brief": "processor.cli.documents:brief",
+    "translate": "processor.cli.translate:translate",
+    "evaluate": "processor.cli.translate:evaluate",
+    "models": "processor.cli.models:models",
+    "glossary": "processor.cli.glossary:glossary",
+}
+
+# One-line help shown by ``processor --help`` without importing the command.
+SHORT_HELP: dict[str, str] = {
+    "summarize": "Print the key sentences of Russian articles.",
+    "brief": "Write briefing memos (DOCX, Markdown, JSON) in English, Kazakh or Russian.",
+    "translate": "Translate whole documents, keeping their structure.",
+    "evaluate": "Score installed models on FLORES-200 (BLEU, chrF).",
+    "models": "List, install and remove translation models.",
+    "glossary": "Find glossary terms, suggest new entries, check glossary files.",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        if ctx.resilient_parsing and cmd_name in SHORT_HELP:
+            # --help listing: a cheap stand-in carries the one-line help.
+            return click.Command(cmd_name, short_help=SHORT_HELP[cmd_name])
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="processor")
+def main() -> None:
+    """Turn Russian-language articles into briefing memos, fully offline.
+
+    \b
+    Read TXT (any Russian encoding), DOCX, HTML, Markdown or PDF; pick the key
+    points with an extractive summarizer; translate them into English and
+    Kazakh with locally installed models, holding names and terms to the
+    glossary; write DOCX memos.
+
+    \b
+    Examples:
+      processor brief examples/ -o out/ --lang en,kk
+      processor summarize article.txt --sentences 5
+      processor models list
+    """

@@ -1,0 +1,55 @@
+"""Atomic file writes: a reader never sees a half-written output.
+
+Content goes to a temporary file in the destination folder, is flushed to disk,
+and then renamed over the destination in one step.  If anything fails (or the
+user presses Ctrl-C) the temporary file is removed and the destination is
+untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from processor.errors import OutputError
+
+
+@contextlib.contextmanager
+def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``dest``; move it onto ``dest`` on success."""
+    dest = Path(dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(dest)) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_atomic(dest: str | os.PathLike[str], writer: Callable[[IO[bytes]], None]) -> Path:
+    """Write ``dest`` atomically; ``writer`` receives a binary file object."""
+    with atomic_path(dest) as tmp:
+        try:
+            with open(tmp, "wb") as fh:
+                writer(fh)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest)) from exc
+    return Path(dest)
+
+
+def write_text_atomic(dest: str | os.PathLike[str], text: str) -> Path:
+    return write_atomic(dest, lambda fh: fh.write(text.encode("utf-8")))

@@ -1,0 +1,115 @@
+"""The document model every stage of the pipeline reads and enriches.
+
+One :class:`Document` travels through the pipeline, in the spirit of natasha's
+``Doc``: a reader fills ``paragraphs`` and ``meta``; :func:`Document.segment`
+fills each paragraph's ``sentences``; later stages (selection, translation,
+rendering) look sentences up by their stable ``id``.
+
+Sentence ids look like ``"p3.s1"`` (paragraph 3, sentence 1, both counted from
+zero).  They depend only on the source text, so a translation can be aligned
+with its source sentence by sentence, across processes and runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+ParagraphKind = Literal["title", "heading", "body", "list_item", "table_cell", "quote"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, with its offsets in the paragraph's text."""
+
+    id: str
+    text: str
+    paragraph: int
+    start: int
+    stop: int
+
+
+@dataclass
+class Paragraph:
+    """A block of text: a heading, a body paragraph, a list item or a table cell."""
+
+    index: int
+    text: str
+    kind: ParagraphKind = "body"
+    level: int = 0
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class SourceMeta:
+    """Where a document came from and how it was decoded."""
+
+    path: str
+    format: str
+    encoding: str | None = None
+    size_bytes: int = 0
+
+    @property
+    def name(self) -> str:
+        return "<stdin>" if self.path == "-" else Path(self.path).name
+
+
+@dataclass
+class Document:
+    """A source document: title, paragraphs (each with its sentences), metadata."""
+
+    paragraphs: list[Paragraph]
+    meta: SourceMeta
+    title: str | None = None
+    language: str = "ru"
+
+    def segment(self) -> Document:
+        """Split every paragraph into sentences (Russian rules); returns ``self``."""
+        from processor.segment import split_sentences
+
+        for paragraph in self.paragraphs:
+            paragraph.sentences = [
+                Sentence(
+                    id=f"p{paragraph.index}.s{i}",
+                    text=span.text,
+                    paragraph=paragraph.index,
+                    start=span.start,
+                    stop=span.stop,
+                )
+                for i, span in enumerate(split_sentences(paragraph.text))
+            ]
+        return self
+
+    @property
+    def is_segmented(self) -> bool:
+        return any(p.sentences for p in self.paragraphs)
+
+    @property
+    def body(self) -> list[Paragraph]:
+        """Paragraphs that carry the article's text (not its title)."""
+        return [p for p in self.paragraphs if p.kind != "title"]
+
+    def sentences(self) -> Iterator[Sentence]:
+        """All sentences of the body, in reading order."""
+        for paragraph in self.body:
+            yield from paragraph.sentences
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        for s in self.sentences():
+            if s.id == sentence_id:
+                return s
+        raise KeyError(sentence_id)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.body)
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(p.text) for p in self.body)
