@@ -29,6 +29,10 @@ def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(dest)) from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp creates 0600; an output should get the permissions any new file gets.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
