@@ -383,7 +383,8 @@ class _Selector:
         """Add a point to ``into``; returns False when it only extended a neighbour.
 
         A sentence that shares a sentence with a chosen bullet (its antecedent), or
-        stands right before or after one in the same paragraph, joins that bullet: one thought, one bullet, and no slot spent twice on it.
+        stands right before or after one in the same paragraph, joins that bullet:
+        one thought, one bullet, and no slot spent twice on it.
         """
         for k, point in enumerate(into):
             start = self.position[point.sentence_ids[0]]
