@@ -1,0 +1,230 @@
+"""``processor models``: list, install and remove translation models."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import NoReturn
+
+import click
+
+from processor.cli.common import EXIT_FAILED, debug_option, fail_line
+from processor.errors import ProcessorError
+
+# The pairs the product needs; `models list` shows their routes.
+MEMO_PAIRS = (("ru", "en"), ("ru", "kk"))
+STYLE_CHOICES = ("plain", "nllb", "m2m", "opus-tag", "madlad")
+
+
+def _fail(exc: BaseException, debug: bool) -> NoReturn:
+    click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _pairs_text(model) -> str:
+    if model.multilingual:
+        return f"{model.style}: any of {', '.join(model.sources)}"
+    return ", ".join(f"{s}->{t}" for s, t in model.pairs())
+
+
+@click.group("models")
+def models() -> None:
+    """List, install and remove translation models.
+
+    Argos Translate packages (.argosmodel) and CTranslate2 model folders
+    (NLLB-200, M2M-100, MADLAD-400, OPUS-MT, bilingual models) are supported.
+    Translation never uses the network; only `install` and `available` do.
+
+    \b
+    Examples:
+      processor models list
+      processor models install translate-ru_en
+      processor models install ~/Downloads/translate-ru_en-1_9.argosmodel
+      processor models install ./nllb-200-distilled-1.3B-ct2
+      processor models remove translate-ru_en
+    """
+
+
+@models.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@debug_option
+def list_models(as_json: bool, debug: bool) -> None:
+    """Show installed models, their licences and the routes they give.
+
+    Routes are shown for ru->en and ru->kk, the memo languages; the route
+    marked * is the one used.
+
+    \b
+    Examples:
+      processor models list
+      processor models list --json
+    """
+    from processor.translation.routes import airgapped_instructions, install_hint, list_routes
+    from processor.translation.store import default_store
+
+    try:
+        store = default_store()
+        installed, problems = store.scan()
+        routes = {pair: list_routes(*pair, store=store) for pair in MEMO_PAIRS}
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    if as_json:
+        payload = {
+            "argos_dir": str(store.argos_dir),
+            "models_dir": str(store.models_dir),
+            "models": [m.to_json() for m in installed],
+            "problems": problems,
+            "routes": {
+                f"{s}->{t}": [
+                    {
+                        "kind": r.kind,
+                        "models": r.models,
+                        "pivot": r.pivot,
+                        "score": r.score,
+                        "chosen": r.chosen,
+                        "describe": r.describe(),
+                    }
+                    for r in found
+                ]
+                for (s, t), found in routes.items()
+            },
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Argos packages: {store.argos_dir}")
+    click.echo(f"Other models:   {store.models_dir}")
+    click.echo("")
+    if not installed:
+        click.echo("No models installed.")
+    for m in installed:
+        version = f" {m.version}" if m.version else ""
+        click.echo(f"{m.name}{version}  [{m.kind}]  {_pairs_text(m)}")
+        click.echo(f"    licence: {m.licence}" + (f"; quality: {m.quality}" if m.quality else ""))
+    click.echo("")
+    click.echo("Routes:")
+    for (s, t), found in routes.items():
+        if not found:
+            click.echo(f"  {s}->{t}: none; install with: {install_hint(s, t)}")
+            continue
+        for r in found:
+            click.echo(f"  {s}->{t}: {'*' if r.chosen else ' '} {r.describe()}")
+    if any(not found for found in routes.values()):
+        click.echo("")
+        for (s, t), found in routes.items():
+            if not found:
+                click.echo(airgapped_instructions(s, t))
+    for line in problems:
+        click.secho(f"warning: not a usable model: {line}", fg="yellow", err=True)
+
+
+@models.command("install")
+@click.argument("source")
+@click.option(
+    "--style",
+    type=click.Choice(STYLE_CHOICES),
+    help="How the model selects languages (detected from the vocabulary when possible).",
+)
+@click.option(
+    "--languages", help="Languages, comma-separated; SOURCE,TARGET for a bilingual model."
+)
+@click.option("--licence", "--license", "licence", help="The model's licence, recorded and shown.")
+@click.option("--name", help="Name to install a model folder under (default: folder name).")
+@click.option("--index", "index_url", metavar="URL", help="Package index to look names up in.")
+@debug_option
+def install(
+    source: str,
+    style: str | None,
+    languages: str | None,
+    licence: str | None,
+    name: str | None,
+    index_url: str | None,
+    debug: bool,
+) -> None:
+    """Install a model from the index, a URL, an .argosmodel file or a folder.
+
+    SOURCE is an index name (translate-ru_en or ru-en; fetched from the Argos
+    index), an http(s) URL of an .argosmodel file, a local .argosmodel file, or
+    a CTranslate2 model folder (model.bin, config.json, vocabulary and a
+    SentencePiece .model file).  Installs are atomic: a failed install leaves
+    nothing behind.
+
+    \b
+    Examples:
+      processor models install translate-ru_en
+      processor models install translate-ru_en-1_9.argosmodel
+      processor models install ./nllb-200-distilled-1.3B-ct2
+      processor models install ./opus-mt-ru-kk-ct2 --style plain --languages ru,kk \\
+          --licence CC-BY-4.0
+    """
+    from processor.translation.store import default_store
+
+    langs = [c.strip() for c in languages.split(",")] if languages else None
+    try:
+        model = default_store().install(
+            source, style=style, languages=langs, licence=licence, name=name, index=index_url
+        )
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    click.echo(
+        f"installed {model.name} [{model.kind}] {_pairs_text(model)} "
+        f"(licence: {model.licence}) -> {model.path}"
+    )
+
+
+@models.command("remove")
+@click.argument("name")
+@debug_option
+def remove(name: str, debug: bool) -> None:
+    """Remove an installed model by the name `processor models list` shows.
+
+    \b
+    Examples:
+      processor models remove translate-ru_en
+      processor models remove nllb-200-distilled-1.3B-ct2
+    """
+    from processor.translation.store import default_store
+
+    try:
+        model = default_store().remove(name)
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    click.echo(f"removed {model.name} ({model.path})")
+
+
+@models.command("available")
+@click.option("--index", "index_url", metavar="URL", help="Package index URL.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@debug_option
+def available(index_url: str | None, as_json: bool, debug: bool) -> None:
+    """List the packages of the Argos index (fetched now, over the network).
+
+    \b
+    Examples:
+      processor models available
+      processor models available --index http://mirror.local/argos/index.json
+    """
+    from processor.translation.store import default_store
+
+    try:
+        store = default_store()
+        entries = store.available(index_url)
+        installed = {m.name for m in store.installed()}
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    if as_json:
+        rows = [
+            {
+                "code": e.code,
+                "source": e.source,
+                "target": e.target,
+                "version": e.version,
+                "links": list(e.links),
+                "installed": e.code in installed,
+            }
+            for e in entries
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        mark = "  (installed)" if e.code in installed else ""
+        click.echo(f"{e.code:<22} {e.source}->{e.target}  {e.version}{mark}")

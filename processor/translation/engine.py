@@ -1,0 +1,294 @@
+"""The CTranslate2 engine: one loaded model per process, one ``translate_batch`` per batch.
+
+Sentences arrive already segmented (the project's own segmenter), so nothing here
+splits text.  A :class:`CT2Translator` tokenizes a whole list of sentences with
+SentencePiece (or an Argos BPE model), adds the model's language-selection tokens
+(see :mod:`processor.translation.styles`), decodes them all in a single
+``translate_batch`` call (CTranslate2 re-batches by token count internally) and
+detokenizes.  ``ctranslate2`` and ``sentencepiece`` are imported only here, inside
+functions, so importing :mod:`processor.translation` stays cheap.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from processor.errors import ModelError
+from processor.translation import styles
+
+if TYPE_CHECKING:
+    from processor.translation.store import InstalledModel
+
+Device = Literal["cpu", "cuda", "auto"]
+
+
+@dataclass(frozen=True)
+class TranslationSettings:
+    """Decoding and hardware options shared by every engine.
+
+    ``intra_threads=0`` lets CTranslate2 use all cores; ``compute_type="int8"`` is the
+    CPU default and falls back to what the device supports.
+    """
+
+    device: Device = "cpu"
+    compute_type: str = "int8"
+    inter_threads: int = 1
+    intra_threads: int = 0
+    beam_size: int = 4  # as Argos Translate
+    length_penalty: float = 0.2  # as Argos Translate
+    repetition_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+    max_batch_tokens: int = 4096  # max_batch_size with batch_type="tokens"
+    max_input_length: int = 1024
+    max_decoding_length: int = 256
+    min_decoding_length: int = 0
+    replace_unknowns: bool = True
+
+    def with_(self, **changes: Any) -> TranslationSettings:
+        return replace(self, **changes)
+
+
+_MODELS: dict[tuple[str, str, str, int, int], Any] = {}
+_TOKENIZERS: dict[tuple[str, ...], Any] = {}
+_LOCK = threading.Lock()
+# How many times each model path was loaded in this process (tests and benchmarks read it).
+LOAD_COUNTS: dict[str, int] = {}
+
+
+def resolve_device(device: str) -> str:
+    """``"cpu"`` or ``"cuda"``; a CUDA request without a GPU is a one-line ModelError."""
+    import ctranslate2
+
+    if device not in ("cpu", "cuda", "auto"):
+        raise ModelError(f"unknown device {device!r}; use cpu, cuda or auto")
+    gpus = ctranslate2.get_cuda_device_count()
+    if device == "cuda" and gpus == 0:
+        raise ModelError(
+            "CUDA requested but no GPU is available (ctranslate2.get_cuda_device_count() == 0);"
+            " use --device cpu"
+        )
+    if device == "auto":
+        return "cuda" if gpus > 0 else "cpu"
+    return device
+
+
+def resolve_compute_type(device: str, requested: str) -> str:
+    """``requested`` if the device supports it, else the closest supported type."""
+    import ctranslate2
+
+    supported = set(ctranslate2.get_supported_compute_types(device))
+    if requested in ("auto", "default") or requested in supported:
+        return requested
+    # Keep the request's spirit: int8 stays 8-bit if possible, half precision stays half.
+    if requested.startswith("int8"):
+        order = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float32")
+    else:
+        order = ("float16", "bfloat16", "float32")
+    return next((c for c in order if c in supported), "default")
+
+
+def load_model(model_dir: str | Path, settings: TranslationSettings) -> Any:
+    """A ``ctranslate2.Translator`` for ``model_dir``, loaded once per process and settings."""
+    import ctranslate2
+
+    device = resolve_device(settings.device)
+    compute_type = resolve_compute_type(device, settings.compute_type)
+    path = str(Path(model_dir).resolve())
+    key = (path, device, compute_type, settings.inter_threads, settings.intra_threads)
+    with _LOCK:
+        model = _MODELS.get(key)
+        if model is None:
+            try:
+                model = ctranslate2.Translator(
+                    path,
+                    device=device,
+                    compute_type=compute_type,
+                    inter_threads=settings.inter_threads,
+                    intra_threads=settings.intra_threads,
+                )
+            except (RuntimeError, ValueError, OSError) as exc:
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise ModelError(f"cannot load CTranslate2 model: {reason}", path=path) from exc
+            _MODELS[key] = model
+            LOAD_COUNTS[path] = LOAD_COUNTS.get(path, 0) + 1
+    return model
+
+
+def clear_cache() -> None:
+    """Unload every model (frees memory; the next use loads again)."""
+    with _LOCK:
+        _MODELS.clear()
+        _TOKENIZERS.clear()
+
+
+class SentencePieceTokenizer:
+    """SentencePiece pieces in, text out; separate source/target models when the model has them."""
+
+    def __init__(self, source_model: Path, target_model: Path | None = None):
+        import sentencepiece as spm
+
+        self.source = spm.SentencePieceProcessor(model_file=str(source_model))
+        self.target = (
+            spm.SentencePieceProcessor(model_file=str(target_model))
+            if target_model is not None
+            else self.source
+        )
+
+    def encode(self, texts: Sequence[str]) -> list[list[str]]:
+        # One C++ call for the whole list: tokenizing stays small next to decoding.
+        return self.source.encode(list(texts), out_type=str)
+
+    def decode(self, pieces: Sequence[Sequence[str]]) -> list[str]:
+        return [self.target.decode_pieces(list(p)).strip() for p in pieces]
+
+
+class BPETokenizer:
+    """Argos packages that ship ``bpe.model`` (Moses tokenization + subword-nmt BPE)."""
+
+    def __init__(self, bpe_model: Path, source: str, target: str):
+        from argostranslate.tokenizer import BPETokenizer as ArgosBPE
+
+        self._bpe = ArgosBPE(bpe_model, source, target)
+
+    def encode(self, texts: Sequence[str]) -> list[list[str]]:
+        return [self._bpe.encode(t) for t in texts]
+
+    def decode(self, pieces: Sequence[Sequence[str]]) -> list[str]:
+        return [self._bpe.decode(list(p)).strip() for p in pieces]
+
+
+def load_tokenizer(model: InstalledModel, source: str, target: str) -> Any:
+    """The model's tokenizer, loaded once per process."""
+    files = tuple(str(model.path / name) for name in model.tokenizer)
+    bpe = bool(files) and files[0].endswith("bpe.model") and model.kind == "argos"
+    key = (*files, source, target) if bpe else files
+    with _LOCK:
+        tokenizer = _TOKENIZERS.get(key)
+        if tokenizer is None:
+            try:
+                if bpe:
+                    tokenizer = BPETokenizer(Path(files[0]), source, target)
+                else:
+                    target_file = Path(files[1]) if len(files) > 1 else None
+                    tokenizer = SentencePieceTokenizer(Path(files[0]), target_file)
+            except (RuntimeError, OSError, IndexError) as exc:
+                raise ModelError(
+                    f"cannot load tokenizer: {str(exc).splitlines()[0] if str(exc) else exc}",
+                    path=files[0] if files else str(model.path),
+                ) from exc
+            _TOKENIZERS[key] = tokenizer
+    return tokenizer
+
+
+class CT2Translator:
+    """A :class:`~processor.translation.base.Translator` over one installed CTranslate2 model."""
+
+    def __init__(
+        self,
+        model: InstalledModel,
+        source: str,
+        target: str,
+        settings: TranslationSettings | None = None,
+    ):
+        self.model = model
+        self.source = source
+        self.target = target
+        self.settings = settings or TranslationSettings()
+        self._ct2 = load_model(model.model_dir, self.settings)
+        self._tokenizer = load_tokenizer(model, source, target)
+        self._style = styles.get_style(model.style)
+        self._style.check(model, source, target)
+        # Number of translate_batch calls made by this object (one per translate()).
+        self.batch_calls = 0
+        self.sentences_translated = 0
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """One output per input, in order; blank inputs give ``""`` without decoding."""
+        hypotheses = self.translate_tokens(sentences)
+        todo = [i for i, h in enumerate(hypotheses) if h is not None]
+        outputs = [""] * len(sentences)
+        texts = self._tokenizer.decode([hypotheses[i] for i in todo]) if todo else []
+        for i, text in zip(todo, texts, strict=True):
+            outputs[i] = text
+        return outputs
+
+    def translate_tokens(self, sentences: Sequence[str]) -> list[list[str] | None]:
+        """Target pieces per sentence (language prefix removed); ``None`` for blank inputs.
+
+        All sentences go through one ``translate_batch`` call; CTranslate2 sorts and
+        splits them into batches of at most ``max_batch_tokens`` tokens.
+        """
+        hypotheses: list[list[str] | None] = [None] * len(sentences)
+        todo = [i for i, s in enumerate(sentences) if s and s.strip()]
+        if not todo:
+            return hypotheses
+        pieces = self._tokenizer.encode([sentences[i].strip() for i in todo])
+        style, model = self._style, self.model
+        sources = [style.source_tokens(p, model, self.source, self.target) for p in pieces]
+        prefix = style.target_prefix(model, self.source, self.target)
+        s = self.settings
+        results = self._ct2.translate_batch(
+            sources,
+            target_prefix=[prefix] * len(sources) if prefix else None,
+            max_batch_size=s.max_batch_tokens,
+            batch_type="tokens",
+            beam_size=s.beam_size,
+            length_penalty=s.length_penalty,
+            repetition_penalty=s.repetition_penalty,
+            no_repeat_ngram_size=s.no_repeat_ngram_size,
+            max_input_length=s.max_input_length,
+            max_decoding_length=s.max_decoding_length,
+            min_decoding_length=s.min_decoding_length,
+            replace_unknowns=s.replace_unknowns,
+        )
+        self.batch_calls += 1
+        self.sentences_translated += len(todo)
+        for i, result in zip(todo, results, strict=True):
+            hypotheses[i] = styles.strip_prefix(result.hypotheses[0], prefix)
+        return hypotheses
+
+    @property
+    def ct2(self) -> Any:
+        """The loaded ``ctranslate2.Translator`` (shared by every user of the same model)."""
+        return self._ct2
+
+    def describe(self) -> str:
+        m = self.model
+        return (
+            f"{m.kind} {m.name}{' ' + m.version if m.version else ''} "
+            f"{self.source}->{self.target} via CTranslate2 (licence: {m.licence})"
+        )
+
+
+class PivotTranslator:
+    """Two translators chained through a pivot language (e.g. ru->en->kk)."""
+
+    def __init__(self, first: Any, second: Any):
+        self.first = first
+        self.second = second
+        self.source = first.source
+        self.target = second.target
+        self.pivot = first.target
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        return self.second.translate(self.first.translate(sentences))
+
+    def describe(self) -> str:
+        return f"pivot through {self.pivot}: {self.first.describe()}; then {self.second.describe()}"
+
+
+class IdentityTranslator:
+    """Source and target are the same language: sentences pass through unchanged."""
+
+    def __init__(self, language: str):
+        self.source = self.target = language
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        return list(sentences)
+
+    def describe(self) -> str:
+        return f"no translation ({self.source} is the source language)"
