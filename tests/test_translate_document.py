@@ -350,3 +350,133 @@ def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"bad\.docx: not a valid DOCX file"):
         translate_docx(bad, tmp_path / "bad.en.docx", tagging())
     assert not (tmp_path / "bad.en.docx").exists()
+
+
+# ------------------------------------------------------------------ CLI
+
+RUSSIAN = (
+    "Президент Казахстана Касым-Жомарт Токаев провёл телефонный разговор. "
+    "Стороны обсудили торговлю и инвестиции между двумя странами.\n"
+)
+
+
+@pytest.fixture
+def use_double(monkeypatch: pytest.MonkeyPatch):
+    """Route every get_translator call to a tagging double; returns the doubles made."""
+    made = []
+
+    def fake(source: str, target: str, settings=None):
+        translator = tagging(target, source=source)
+        made.append(translator)
+        return translator
+
+    monkeypatch.setattr("processor.translation.routes.get_translator", fake)
+    return made
+
+
+def _lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.strip()]
+
+
+def test_cli_translates_every_input_even_when_one_fails(
+    use_double, source_docx: Path, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(RUSSIAN, encoding="utf-8")
+    (inputs / "b.md").write_text("# Заголовок статьи\n\n" + RUSSIAN, encoding="utf-8")
+    (inputs / "broken.docx").write_bytes(b"not a docx at all")
+    (inputs / "page.html").write_text(f"<html><body><p>{RUSSIAN}</p></body></html>", "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["translate", str(inputs), str(source_docx), "--to", "en", "-o", str(out)]
+    )
+    assert result.exit_code == 1, result.output
+    lines = _lines(result.stderr)
+    assert len(lines) == 5, lines
+    assert sum(line.startswith("ok: ") for line in lines) == 4
+    (error,) = [line for line in lines if line.startswith("error: ")]
+    assert "broken.docx" in error and "\n" not in error
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a.en.txt",
+        "b.en.md",
+        "page.en.docx",
+        "source.en.docx",
+    ]
+    assert (out / "a.en.txt").read_text("utf-8").startswith("EN(Президент Казахстана")
+    md = read_document(out / "b.en.md", check_language=False)
+    assert md.title == "EN(Заголовок статьи)"
+    html_out = docx.Document(str(out / "page.en.docx"))
+    assert html_out.paragraphs[-1].text.startswith("EN(Президент")
+    # DOCX in, DOCX out: the document itself, translated in place.
+    kept = docx.Document(str(out / "source.en.docx"))
+    assert kept.sections[0].header.paragraphs[0].text == "EN(Верхний колонтитул)"
+    assert len(kept.inline_shapes) == 1
+    assert len(use_double) == 1, "one translator for the whole run"
+
+
+def test_cli_output_file_and_format(use_double, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(RUSSIAN, encoding="utf-8")
+    runner = CliRunner()
+    dest = tmp_path / "x.md"
+    result = runner.invoke(main, ["translate", str(src), "--to", "kk", "-o", str(dest)])
+    assert result.exit_code == 0, result.output
+    assert dest.read_text("utf-8").startswith("KK(Президент")
+    result = runner.invoke(
+        main, ["translate", str(src), "--to", "kk", "--format", "docx", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    written = docx.Document(str(tmp_path / "a.kk.docx"))
+    assert written.core_properties.language == "kk"
+    # A file name cannot take several inputs.
+    result = runner.invoke(
+        main, ["translate", str(src), str(src.with_name("b.txt")), "--to", "en", "-o", "y.txt"]
+    )
+    assert result.exit_code == 2
+    assert "names a file" in result.stderr
+
+
+def test_cli_without_a_model_prints_the_install_hint(model_store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(RUSSIAN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["translate", str(src), "--to", "en", "-o", str(out)])
+    assert result.exit_code == 1
+    (line,) = _lines(result.stderr)
+    assert line.startswith("error: no installed translation model for ru->en")
+    assert "processor models install" in line
+    assert not out.exists()
+
+
+def test_cli_translate_real_tiny_model(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    try:
+        request.getfixturevalue("tiny_ru_en")
+    except pytest.FixtureLookupError:
+        pytest.skip("tiny_ru_en fixture (tests/conftest.py) not available yet")
+    src = tmp_path / "a.md"
+    src.write_text("# Заголовок\n\n" + RUSSIAN, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["translate", str(src), "--to", "en", "--beam", "1", "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    out = read_document(tmp_path / "out" / "a.en.md", check_language=False)
+    assert [p.kind for p in out.paragraphs] == ["title", "body"]
+    # Random weights give nonsense, but it is the model's output, not the Russian source.
+    assert out.paragraphs[1].text and "Президент Казахстана" not in out.paragraphs[1].text
