@@ -24,6 +24,14 @@ _ENGLISH_WORDS = frozenset(
     "the of and to in is that for on with as was by it at from are be this has have "
     "an or not which will said its were their but he she they his her after".split()
 )
+# Russian prepositions, conjunctions and pronouns: everywhere in Russian, absent
+# from Kazakh (which has postpositions), so Kazakh names quoted in Russian prose
+# never outweigh them.
+_RUSSIAN_WORDS = frozenset(
+    "и в во не на что с со по это как а к из у за о об от для до но же ли бы был была "
+    "было были который которая которое которые которых его её ее их он она они мы вы "
+    "при после также так только уже или".split()
+)
 _KAZAKH_WORDS = frozenset(
     "және мен бен пен үшін бұл осы деп туралы бойынша болып болды еді жылы "
     "ол олар біз бір да де та те ғана тиіс керек".split()
@@ -63,7 +71,12 @@ def detect_language(text: str) -> str:
         kk_words = sum(1 for w in cyr_words if any(ch in KAZAKH_LETTERS for ch in w))
         kk_words += sum(1 for w in cyr_words if w in _KAZAKH_WORDS)
         word_share = kk_words / max(len(cyr_words), 1)
-        if word_share >= KAZAKH_WORD_SHARE and kk_letters / cyrillic >= KAZAKH_LETTER_SHARE:
+        russian_share = sum(1 for w in cyr_words if w in _RUSSIAN_WORDS) / max(len(cyr_words), 1)
+        if (
+            word_share >= KAZAKH_WORD_SHARE
+            and kk_letters / cyrillic >= KAZAKH_LETTER_SHARE
+            and word_share > 2 * russian_share
+        ):
             return "kk"
         other = sum(1 for ch in lowered if ch in _OTHER_CYRILLIC)
         if other / cyrillic >= 0.005:

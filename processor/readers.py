@@ -193,32 +193,50 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+def _is_item_line(line: str) -> bool:
+    return bool(_LIST_LINE.match(line)) and not _DIALOGUE_DASH.match(line)
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join hard-wrapped lines with spaces, mending words broken at a line-end hyphen."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not text:
+            text = line
+        elif re.search(r"[^\W\d_]-$", text):
+            text = _join_hyphenated(text, line)
+        else:
+            text = f"{text} {line}"
+    return text
+
+
 def _text_block(parsed: _Parsed, lines: list[str]) -> None:
     """One blank-line block of plain text: a paragraph, or list items.
 
     A lone line opened by a dash stays a body paragraph: in Russian text that
     is dialogue ("– Как Вы оцениваете..."), not a list.
     """
-    markers = [bool(_LIST_LINE.match(ln)) and not _DIALOGUE_DASH.match(ln) for ln in lines]
+    markers = [_is_item_line(ln) for ln in lines]
     is_list = sum(markers) >= 2 or (len(lines) == 1 and bool(_STRONG_BULLET.match(lines[0])))
     if not is_list:
-        parsed.add("body", " ".join(lines))
+        parsed.add("body", join_lines(lines))
         return
     item: list[str] | None = None
     body: list[str] = []
     for line, marked in zip(lines, markers, strict=True):
         if marked:
             if item is not None:
-                parsed.add("list_item", " ".join(item))
+                parsed.add("list_item", join_lines(item))
             elif body:
-                parsed.add("body", " ".join(body))
+                parsed.add("body", join_lines(body))
             item = [_LIST_LINE.match(line).group(1)]  # type: ignore[union-attr]
         elif item is not None:
             item.append(line)  # a wrapped list item
         else:
             body.append(line)  # the lead-in line before the list
     if item is not None:
-        parsed.add("list_item", " ".join(item))
+        parsed.add("list_item", join_lines(item))
 
 
 def looks_like_title(line: str) -> bool:
@@ -247,14 +265,55 @@ def _mark_title(parsed: _Parsed, first_block: list[str]) -> None:
         parsed.title = text
 
 
+def _wrap_width(blocks: list[list[str]]) -> int:
+    """The usual length of a full line (80th percentile): the wrap width of hard-wrapped text."""
+    widths = sorted(len(line.strip()) for lines in blocks for line in lines)
+    return widths[int(len(widths) * 0.8)] if widths else 0
+
+
+def _split_block(
+    lines: list[str], wrap: int, *, first: bool, blank_separated: bool
+) -> list[list[str]]:
+    """Split a block whose paragraphs are separated by single newlines.
+
+    Lines longer than any hard wrap are paragraphs of their own.  In wrapped
+    text without blank lines between paragraphs, a short line ending a
+    sentence ends its paragraph.  A headline on the first line is split off
+    from the text right under it.
+    """
+    if len(lines) < 2 or sum(_is_item_line(ln) for ln in lines) >= 2:
+        return [lines]  # lists: _text_block keeps items and their wrapped lines together
+    groups: list[list[str]] = [[lines[0]]]
+    for i, line in enumerate(lines[1:], start=1):
+        prev = lines[i - 1].strip()
+        ends = bool(_SENTENCE_END.search(prev))
+        headline = (
+            first and i == 1 and looks_like_title(prev) and len(prev) < 0.7 * wrap
+        ) and line.strip()[:1].isupper()
+        short_end = ends and len(prev) < 0.85 * wrap and not blank_separated
+        if wrap > 150 or short_end or headline:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
 def _read_txt(data: bytes, path: str) -> _Parsed:
     text, encoding = _decode_checked(data, path)
     parsed = _Parsed(encoding=encoding)
     blocks = _blocks(text)
-    for lines in blocks:
+    wrap = _wrap_width(blocks)
+    # Three or more blank-line blocks: the author separates paragraphs by blank lines.
+    spaced = len(blocks) >= 3
+    groups = [
+        g
+        for i, block in enumerate(blocks)
+        for g in _split_block(block, wrap, first=i == 0, blank_separated=spaced)
+    ]
+    for lines in groups:
         _text_block(parsed, lines)
-    if blocks:
-        _mark_title(parsed, blocks[0])
+    if groups:
+        _mark_title(parsed, groups[0])
     return parsed
 
 
@@ -637,12 +696,14 @@ _PAGE_NUMBER = re.compile(
 )
 # Parts that stay hyphenated even when the next line starts in lower case.
 _HYPHEN_SUFFIXES = frozenset("то либо нибудь ка таки де с".split())
-_HYPHEN_PREFIXES = frozenset("кое кой во по из кто что как".split())
+_HYPHEN_PREFIXES = frozenset("кое кой".split())
+# "по-русски", "по-новому", "по-своему"
+_PO_ADVERB = re.compile(r"(?:ски|цки|ому|ему|ьи)$")
 
 
 @functools.lru_cache(maxsize=1)
 def _morph() -> Any | None:
-    """pymorphy3's dictionary, to tell "перего-воры" from "казахско-американских"."""
+    """pymorphy3's dictionary, to tell "перего-воры" from "военно-промышленного"."""
     try:
         import pymorphy3
 
@@ -651,23 +712,29 @@ def _morph() -> Any | None:
         return None
 
 
+def _keeps_hyphen(a: str, b: str) -> bool:
+    """Whether ``a-`` + ``b`` (lower case) is a hyphenated word rather than a line-end break."""
+    if b in _HYPHEN_SUFFIXES or a in _HYPHEN_PREFIXES:
+        return True
+    if a in ("по", "во"):
+        return bool(_PO_ADVERB.search(b)) or b in ("первых", "вторых", "третьих")
+    morph = _morph()
+    if morph is None:
+        return False  # without a dictionary, typesetting breaks are the common case
+    if a[-1] not in "оеи" or len(a) < 3 or not morph.word_is_known(b):
+        return False
+    # A compound of two words with a linking vowel: "военно-промышленного" (both
+    # halves are words), "казахско-американских" (the whole is no single word).
+    return morph.word_is_known(a) or (len(a) >= 4 and not morph.word_is_known(a + b))
+
+
 def _join_hyphenated(head: str, tail: str) -> str:
     """Join a word broken across lines at ``head-`` / ``tail``."""
     left = re.search(r"[^\W\d_]+$", head[:-1])
     right = re.match(r"[^\W\d_]+", tail)
     if not left or not right or right.group(0)[0].isupper():
         return head + tail  # "Касым-" + "Жомарт": a real hyphen
-    a, b = left.group(0).lower(), right.group(0).lower()
-    if b in _HYPHEN_SUFFIXES or a in _HYPHEN_PREFIXES:
-        keep = True
-    elif (morph := _morph()) is not None:
-        if morph.word_is_known(a + b):
-            keep = False
-        else:
-            # A compound: both halves are words and the first ends in a linking vowel.
-            keep = len(a) >= 3 and a[-1] in "оеи" and morph.word_is_known(b)
-    else:
-        keep = False
+    keep = _keeps_hyphen(left.group(0).lower(), right.group(0).lower())
     return head + tail if keep else head[:-1] + tail
 
 
@@ -720,12 +787,7 @@ def _pdf_paragraphs(lines: list[str]) -> list[str]:
         if current and _DIALOGUE_DASH.match(line) and _SENTENCE_END.search(current):
             paragraphs.append(current)  # an interview turn starts a new paragraph
             current = ""
-        if not current:
-            current = line
-        elif re.search(r"[^\W\d_]-$", current):
-            current = _join_hyphenated(current, line)
-        else:
-            current = f"{current} {line}"
+        current = join_lines([current, line])
         if _SENTENCE_END.search(line) and len(line) < 0.85 * full:
             paragraphs.append(current)
             current = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import textwrap
 import types
 from pathlib import Path
 
@@ -116,6 +117,39 @@ def test_text_headline_hard_wraps_lists_and_whitespace(tmp_path):
         ("list_item", "Второй пункт."),
     ]
     assert doc.body[0].text.startswith("Президент")
+
+
+@pytest.mark.parametrize("width", [40, 72])
+def test_hard_wrapped_seed_keeps_paragraphs_and_real_hyphens(tmp_path, width):
+    # textwrap breaks lines after hyphens: "казахско-" / "американских" must stay one word.
+    paragraphs = seed_paragraphs()
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n\n".join(textwrap.fill(p, width) for p in paragraphs), encoding="cp1251")
+    doc = read_document(path)
+    assert max(len(line) for line in path.read_text(encoding="cp1251").splitlines()) <= width
+    assert [p.text for p in doc.paragraphs] == paragraphs
+
+
+def test_one_paragraph_per_line_without_blank_lines(tmp_path):
+    paragraphs = seed_paragraphs()
+    path = tmp_path / "lines.txt"
+    path.write_text("Токаев и Трамп обсудили Украину\n" + "\n".join(paragraphs), encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == "Токаев и Трамп обсудили Украину"
+    assert [p.text for p in doc.body] == paragraphs
+
+
+def test_line_end_hyphenation_in_text_is_undone(tmp_path):
+    path = tmp_path / "hyph.txt"
+    path.write_text(
+        "Стороны провели перего-\nворы о сотрудничестве, что-\nто обсудили по-\nрусски.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert (
+        doc.paragraphs[0].text
+        == "Стороны провели переговоры о сотрудничестве, что-то обсудили по-русски."
+    )
 
 
 @pytest.mark.parametrize(
