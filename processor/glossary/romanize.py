@@ -1,0 +1,55 @@
+"""Russian Cyrillic -> Latin for names outside the glossary (BGN/PCGN, simplified).
+
+One consistent scheme so that an unknown person is spelled the same way in every
+memo: Эдуард Полетаев -> Eduard Poletayev, Дональд Трамп -> Donald Tramp.
+Real people with established English names belong in the glossary.
+"""
+
+from __future__ import annotations
+
+_BASE: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+    # Kazakh letters that appear in Russian texts about Kazakhstan.
+    "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+    "і": "i",
+}  # fmt: skip
+_VOWELS = set("аеёиоуыэюяәөұүі")
+_HUSHING = set("жчшщ")
+
+
+def _letter(prev: str, c: str) -> str:
+    low = c.lower()
+    if low not in _BASE:
+        return c
+    # е/ё are iotated at the start of a word, after a vowel and after ь/ъ (Полетаев -> Poletayev).
+    iotated = not prev.isalpha() or prev.lower() in _VOWELS or prev.lower() in "ьъ"
+    if low == "е":
+        out = "ye" if iotated else "e"
+    elif low == "ё":
+        out = "e" if prev.lower() in _HUSHING else "yo"
+    else:
+        out = _BASE[low]
+    return out
+
+
+def romanize(text: str) -> str:
+    """Romanize Russian Cyrillic in ``text``; Latin, digits and punctuation pass through."""
+    out: list[str] = []
+    prev = ""
+    for i, c in enumerate(text):
+        piece = _letter(prev, c)
+        if c.isupper() and piece:
+            nxt = text[i + 1 : i + 2]
+            prev_up = prev.isupper() if prev.isalpha() else False
+            # All-caps words stay all caps (ООН -> OON); otherwise only the first letter.
+            if (nxt.isalpha() and nxt.isupper()) or (prev_up and not nxt.isalpha()):
+                piece = piece.upper()
+            else:
+                piece = piece[:1].upper() + piece[1:]
+        out.append(piece)
+        prev = c
+    return "".join(out)
