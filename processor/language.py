@@ -117,7 +117,8 @@ def check_source_language(doc: Document, declared: str | None, *, expected: str 
     if declared:
         doc.language = declared
         return
-    text = " ".join(p.text for p in doc.body) or doc.text
+    # The first ~50k characters tell the language as well as a whole book would.
+    text = (" ".join(p.text for p in doc.body) or doc.text)[:50_000]
     detected = detect_language(text)
     if detected == expected or (detected == "und" and _letter_count(text) < MIN_LETTERS):
         # Too short to tell is not a reason to refuse.

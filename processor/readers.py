@@ -137,7 +137,7 @@ def decode_text(data: bytes, *, path: str = "<bytes>") -> tuple[str, str]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        scored.append((*_russian_score(text), enc, text))
+        scored.append((*_russian_score(text[:65536]), enc, text))  # a sample is enough
     # Stable sort: on a tie the more common code page (listed first) wins.
     scored.sort(key=lambda item: item[0], reverse=True)
     if scored and scored[0][1] >= 0.5:
@@ -634,7 +634,9 @@ def _walk_html(parsed: _Parsed, element: Any, kind: ParagraphKind, title: str | 
     inline: list[str] = []
 
     def flush() -> None:
-        parsed.add(kind, "".join(inline))
+        # Text laid out with <br><br> instead of <p>: an empty line splits paragraphs.
+        for chunk in re.split(r"\n[ \t\u00a0]*\n", "".join(inline)):
+            parsed.add(kind, chunk)
         inline.clear()
 
     for child in element.children:
@@ -798,7 +800,6 @@ def _pdf_paragraphs(lines: list[str]) -> list[str]:
 
 def _read_pdf(data: bytes, path: str) -> _Parsed:
     import pypdf
-    from pypdf.errors import PyPdfError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
@@ -807,8 +808,8 @@ def _read_pdf(data: bytes, path: str) -> _Parsed:
         pages = [_page_lines(page.extract_text() or "") for page in reader.pages]
     except InputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        if "decrypt" in str(exc).lower() or "crypt" in type(exc).__name__.lower():
+    except Exception as exc:  # pypdf fails on broken files in many ways, all meaning "broken"
+        if "crypt" in f"{type(exc).__name__} {exc}".lower():
             raise InputError("PDF is encrypted; decrypt it first", path=path) from None
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"not a valid PDF file ({reason})", path=path) from None

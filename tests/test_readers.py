@@ -599,3 +599,16 @@ def test_expand_inputs_walks_directories(tmp_path):
     ]
     _assert_input_error(missing, "no such file")
     _assert_input_error(tmp_path / "empty", "no supported files")
+
+
+def test_html_paragraphs_made_of_line_breaks(tmp_path):
+    page = (
+        "<html><body><main><div>Первый абзац новости о переговорах.<br>Его продолжение."
+        "<br><br>Второй абзац после пустой строки.</div></main></body></html>"
+    )
+    path = tmp_path / "br.html"
+    path.write_text(page, encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == [
+        "Первый абзац новости о переговорах. Его продолжение.",
+        "Второй абзац после пустой строки.",
+    ]
