@@ -55,8 +55,10 @@ def test_seed_article_decodes_exactly_in_every_russian_encoding(tmp_path, encodi
     assert [p.index for p in doc.paragraphs] == list(range(len(expected)))
 
 
-@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r", "cp866", "mac-cyrillic"])
-def test_short_text_in_single_byte_encodings(tmp_path, encoding):
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8-r", "cp866", "mac-cyrillic"]
+)
+def test_short_text_in_every_encoding(tmp_path, encoding):
     path = tmp_path / "short.txt"
     path.write_bytes(SHORT.encode(encoding))
     doc = read_document(path)
