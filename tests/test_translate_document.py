@@ -163,10 +163,14 @@ def _add_footnote(document, paragraph) -> None:
 def _build_docx(path: Path) -> None:
     d = docx.Document()
     d.core_properties.language = "ru-RU"
+    # Russian proofing language, for the whole document and on one run.
+    for lang in d.styles.element.iter(f"{W}lang"):
+        lang.set(f"{W}val", "ru-RU")
     d.add_heading("Заявление президента", level=1)
 
     p = d.add_paragraph(style="Normal")
-    p.add_run("Президент Казахстана ")
+    first = p.add_run("Президент Казахстана ")
+    first._r.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="ru-RU"/>'))
     p.add_run("заявил о ").bold = True
     p.add_run("новых реформах").italic = True
     p.add_run(". Второе предложение стоит здесь.")
@@ -278,6 +282,9 @@ def test_translate_docx_translates_every_place_and_keeps_the_document(
     assert note.find(f".//{W}pStyle").get(f"{W}val") == "FootnoteText"
 
     assert out.core_properties.language == "en"
+    assert split.runs[0]._r.rPr.find(f"{W}lang").get(f"{W}val") == "en-US"
+    default_lang = out.styles.element.find(f"{W}docDefaults//{W}lang")
+    assert default_lang.get(f"{W}val") == "en-US"
     assert report.paragraphs["footnotes"] == 1
     assert report.paragraphs["header"] == 2 and report.paragraphs["footer"] == 1
     assert report.sentences == len(translator.seen) + 0  # no repeats in this file
@@ -407,7 +414,7 @@ def test_cli_translates_every_input_even_when_one_fails(
         "page.en.docx",
         "source.en.docx",
     ]
-    assert (out / "a.en.txt").read_text("utf-8").startswith("EN(Президент Казахстана")
+    assert (out / "a.en.txt").read_text("utf-8").startswith("EN(Президент ")
     md = read_document(out / "b.en.md", check_language=False)
     assert md.title == "EN(Заголовок статьи)"
     html_out = docx.Document(str(out / "page.en.docx"))
@@ -480,3 +487,83 @@ def test_cli_translate_real_tiny_model(request: pytest.FixtureRequest, tmp_path:
     assert [p.kind for p in out.paragraphs] == ["title", "body"]
     # Random weights give nonsense, but it is the model's output, not the Russian source.
     assert out.paragraphs[1].text and "Президент Казахстана" not in out.paragraphs[1].text
+
+
+CUSTOM_GLOSSARY = """format: processor-glossary/1
+name: test-custom
+source: ru
+targets: [en, kk]
+entries:
+  - id: baiterek
+    type: place
+    ru: Байтерек
+    en: Baiterek Tower
+    kk: Бәйтерек
+"""
+
+
+def test_cli_holds_names_to_the_glossaries(use_double, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("Касым-Жомарт Токаев посетил Байтерек в Астане.\n", encoding="utf-8")
+    custom = tmp_path / "custom.yaml"
+    custom.write_text(CUSTOM_GLOSSARY, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["translate", str(src), "--to", "en", "--glossary", str(custom), "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "a.en.txt").read_text("utf-8")
+    assert "Kassym-Jomart Tokayev" in text and "Baiterek Tower" in text
+    # The model never saw the names: they travelled as placeholders.
+    assert "Токаев" not in use_double[0].seen[0] and "Байтерек" not in use_double[0].seen[0]
+
+    result = runner.invoke(
+        main, ["translate", str(src), "--to", "en", "--no-glossary", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "a.en.txt").read_text("utf-8") == (
+        "EN(Касым-Жомарт Токаев посетил Байтерек в Астане.)\n"
+    )
+
+
+def test_cli_warns_when_a_term_cannot_be_held(monkeypatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+    from tests.translator_doubles import RecordingTranslator
+
+    # An engine that loses every name, placeholder or not.
+    monkeypatch.setattr(
+        "processor.translation.routes.get_translator",
+        lambda source, target, settings=None: RecordingTranslator(lambda s: "The president."),
+    )
+    src = tmp_path / "a.txt"
+    src.write_text("Касым-Жомарт Токаев выступил с речью.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["translate", str(src), "--to", "en", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in _lines(result.stderr) if line.startswith("warning: ")]
+    assert warnings == [
+        f"warning: {src}: glossary term 'Kassym-Jomart Tokayev' not held in 1 sentence"
+    ]
+
+
+def test_cli_broken_glossary_is_one_error_line(use_double, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(RUSSIAN, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["translate", str(src), "--to", "en", "--glossary", str(bad), "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    (line,) = _lines(result.stderr)
+    assert line.startswith("error: ") and "bad.yaml" in line
+    assert not (tmp_path / "a.en.txt").exists()

@@ -80,6 +80,30 @@ def _open_translator(source: str, target: str, settings: TranslationSettings) ->
     return get_translator(source, target, settings)
 
 
+def _hold_terms(translator: Translator, glossaries: tuple[str, ...], use: bool) -> Translator:
+    """Wrap ``translator`` so names and terms come out as the glossaries say."""
+    if not use:
+        return translator
+    from processor.glossary import HeldTranslator, load_glossaries
+
+    return HeldTranslator(translator, load_glossaries(glossaries, builtin=True))
+
+
+def _term_warnings(translator: Translator, since: int) -> list[str]:
+    """One warning per glossary entry that could not be held in this input's sentences."""
+    terms = getattr(translator, "terms", None)
+    if not terms:
+        return []
+    missing: dict[str, int] = {}
+    for term in terms[since:]:
+        if term.missing:
+            missing[term.expected] = missing.get(term.expected, 0) + 1
+    return [
+        f"glossary term '{expected}' not held in {n} sentence{'s' if n > 1 else ''}"
+        for expected, n in missing.items()
+    ]
+
+
 def _output_format(path: str, fmt: str | None) -> str:
     if fmt:
         return fmt
@@ -178,6 +202,19 @@ def _translate_one(
     default=None,
     help="Output format [default: docx for DOCX, HTML and PDF inputs, else the input's].",
 )
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Extra glossary (YAML) to hold names and terms to; repeatable.",
+)
+@click.option(
+    "--no-glossary",
+    is_flag=True,
+    help="Translate freely: hold no terms, not even the built-in glossary's.",
+)
 @_engine_options
 @debug_option
 def translate(
@@ -187,6 +224,8 @@ def translate(
     source_lang: str | None,
     output: str | None,
     fmt: str | None,
+    glossaries: tuple[str, ...],
+    no_glossary: bool,
     beam: int | None,
     threads: int | None,
     device: str | None,
@@ -198,7 +237,8 @@ def translate(
     <name>.<LANG>.<format>.  A DOCX input gives a DOCX output with its styles,
     tables, headers, footers, footnotes and images in place; sentences split
     by bold or italics are translated whole.  Other inputs are written as
-    DOCX, Markdown or text with their headings and lists.
+    DOCX, Markdown or text with their headings and lists.  Names and terms
+    are held to the built-in glossary and any --glossary files.
 
     Every input is processed even when another fails; one line per input is
     printed on stderr.  Exit code 1 when any input failed or no model is
@@ -210,6 +250,8 @@ def translate(
       processor translate news/ --to kk -o out/
       processor translate article.txt --to en -o article-en.md
     """
+    if no_glossary and glossaries:
+        raise click.UsageError("--no-glossary and --glossary exclude each other")
     if source and source_lang and source != source_lang:
         raise click.UsageError(f"--from {source} and --source-lang {source_lang} disagree")
     source = source or source_lang or "ru"
@@ -224,6 +266,7 @@ def translate(
 
     try:
         translator = _open_translator(source, target, _settings(beam, threads, device))
+        translator = _hold_terms(translator, glossaries, not no_glossary)
     except ProcessorError as exc:
         click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
         click.get_current_context().exit(EXIT_FAILED)
@@ -234,9 +277,11 @@ def translate(
     for path, dest, chosen in plans:
         shown = "<stdin>" if path == "-" else path
         outcome = Outcome(source=shown)
+        seen_terms = len(getattr(translator, "terms", ()))
         try:
             _translate_one(path, dest, chosen, translator, declared)
             outcome.outputs.append(str(dest))
+            outcome.warnings += _term_warnings(translator, seen_terms)
         except Exception as exc:  # one broken input must not stop the others
             outcome.error = fail_line(exc, debug)
         echo_outcome(outcome)

@@ -327,6 +327,14 @@ def _write_chunk(chunk: _Chunk, translations: list[str], target: str) -> None:
             lang.set(_w("val"), locale)
 
 
+def _set_default_language(document: Any, target: str) -> None:
+    """Point the document's default proofing language at the target (Word's spell check)."""
+    styles = document.styles.element
+    for lang in styles.iterfind(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}/{_LANG}"):
+        if lang.get(_w("val")):
+            lang.set(_w("val"), _LOCALES.get(target, target))
+
+
 def _story_roots(document: Any) -> list[tuple[str, Any]]:
     """(story name, root element) of every part with running text, each part once."""
     from docx.opc.constants import CONTENT_TYPE as CT
@@ -434,6 +442,7 @@ def translate_docx(src: Path, dest: Path, translator: Translator) -> DocxReport:
         _write_chunk(chunk, translations, translator.target)
 
     document.core_properties.language = translator.target
+    _set_default_language(document, translator.target)
     with atomic_path(dest) as tmp:
         document.save(str(tmp))
     return report
