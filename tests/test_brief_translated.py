@@ -1,0 +1,82 @@
+"""Bilingual briefs through the real translation path, on tiny random-weight models."""
+
+import json
+
+import docx
+
+from processor.pipeline import BriefOptions, brief
+from tests.helpers import SEED
+
+
+def _memo_json(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_en_and_kk_memos_align_with_the_source(
+    tmp_path, tiny_ru_en, tiny_multilingual, tiny_settings, no_network
+):
+    options = BriefOptions(
+        languages=("ru", "en", "kk"),
+        formats=("docx", "json"),
+        use_glossary=False,
+        translation=tiny_settings,
+    )
+    [result] = brief([SEED], tmp_path, options)
+    assert result.ok and not result.missing, (result.error, result.missing)
+    memos = {
+        lang: _memo_json(tmp_path / f"zakon-tokayev-trump.{lang}.json")
+        for lang in ("ru", "en", "kk")
+    }
+    ids = {lang: [tuple(i["sentence_ids"]) for i in m["key_points"]] for lang, m in memos.items()}
+    assert ids["en"] == ids["ru"] == ids["kk"]
+    figures = {
+        lang: [tuple(i["sentence_ids"]) for i in m["key_figures"]] for lang, m in memos.items()
+    }
+    assert figures["en"] == figures["ru"] == figures["kk"]
+    # The translated bullets are the engine's output, not the Russian text.
+    assert memos["en"]["key_points"][0]["text"] != memos["ru"]["key_points"][0]["text"]
+    assert memos["en"]["key_points"][0]["source_text"] == memos["ru"]["key_points"][0]["text"]
+    assert "tiny" in memos["en"]["translation"] or "ru" in memos["en"]["translation"]
+    # Kazakh comes from the multilingual model: the memo names it.
+    assert "nllb" in memos["kk"]["translation"].lower()
+
+    en = docx.Document(tmp_path / "zakon-tokayev-trump.en.docx")
+    headings = [p.text for p in en.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Key points", "Key figures"]
+    assert en.core_properties.language == "en-GB"
+    kk = docx.Document(tmp_path / "zakon-tokayev-trump.kk.docx")
+    assert [p.text for p in kk.paragraphs if p.style.name == "Heading 1"][:2] == [
+        "Негізгі тұжырымдар",
+        "Негізгі сандар",
+    ]
+    meta = {row.cells[0].text: row.cells[1].text for row in kk.tables[0].rows}
+    assert meta["Түпнұсқа тілі"] == "орыс тілі"
+
+
+def test_one_language_missing_the_other_still_written(tmp_path, tiny_ru_en, tiny_settings):
+    options = BriefOptions(languages=("en", "kk"), use_glossary=False, translation=tiny_settings)
+    [result] = brief([SEED], tmp_path, options)
+    assert result.ok
+    assert set(result.missing) == {"kk"}
+    assert "processor models install" in result.missing["kk"]
+    assert [p.name for p in result.outputs] == ["zakon-tokayev-trump.en.docx"]
+
+
+def test_several_documents_share_one_translation_call(tmp_path, monkeypatch, tiny_settings):
+    from tests.translator_doubles import tagging
+
+    second = tmp_path / "second.txt"
+    second.write_text(SEED.read_text(encoding="utf-8").split("\n\n", 3)[-1], encoding="utf-8")
+    doubles = []
+
+    def factory(source, target):
+        double = tagging(target=target, source=source)
+        doubles.append(double)
+        return double
+
+    options = BriefOptions(languages=("en",), use_glossary=False)
+    results = brief([SEED, second], tmp_path / "out", options, translator_factory=factory)
+    assert all(r.ok for r in results)
+    assert len(doubles) == 1 and len(doubles[0].batches) == 1
+    memo = results[1].memos[0]
+    assert memo.key_points[0].text.startswith("EN(")
