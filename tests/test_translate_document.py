@@ -468,7 +468,9 @@ def test_cli_without_a_model_prints_the_install_hint(model_store, tmp_path: Path
     assert not out.exists()
 
 
-def test_cli_translate_real_tiny_model(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_cli_translate_real_tiny_model(
+    request: pytest.FixtureRequest, source_docx: Path, tmp_path: Path
+) -> None:
     from click.testing import CliRunner
 
     from processor.cli import main
@@ -479,14 +481,33 @@ def test_cli_translate_real_tiny_model(request: pytest.FixtureRequest, tmp_path:
         pytest.skip("tiny_ru_en fixture (tests/conftest.py) not available yet")
     src = tmp_path / "a.md"
     src.write_text("# Заголовок\n\n" + RUSSIAN, encoding="utf-8")
+    out_dir = tmp_path / "out"
     result = CliRunner().invoke(
-        main, ["translate", str(src), "--to", "en", "--beam", "1", "-o", str(tmp_path / "out")]
+        main,
+        ["translate", str(src), str(source_docx), "--to", "en", "--beam", "1", "-o", str(out_dir)],
     )
     assert result.exit_code == 0, result.output
-    out = read_document(tmp_path / "out" / "a.en.md", check_language=False)
+    out = read_document(out_dir / "a.en.md", check_language=False)
     assert [p.kind for p in out.paragraphs] == ["title", "body"]
     # Random weights give nonsense, but it is the model's output, not the Russian source.
     assert out.paragraphs[1].text and "Президент Казахстана" not in out.paragraphs[1].text
+    translated = docx.Document(str(out_dir / "source.en.docx"))
+    assert translated.paragraphs[0].style.name == "Heading 1"
+    assert translated.paragraphs[0].text != "Заявление президента"
+    assert len(translated.inline_shapes) == 1
+
+
+def test_cli_reads_stdin(use_double, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    result = CliRunner().invoke(
+        main, ["translate", "-", "--to", "en", "-o", str(tmp_path)], input=RUSSIAN
+    )
+    assert result.exit_code == 0, result.output
+    assert _lines(result.stderr) == [f"ok: <stdin> -> {tmp_path / 'stdin.en.txt'}"]
+    assert (tmp_path / "stdin.en.txt").read_text("utf-8").startswith("EN(Президент ")
 
 
 CUSTOM_GLOSSARY = """format: processor-glossary/1

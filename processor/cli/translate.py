@@ -17,7 +17,7 @@ from processor.cli.common import (
     exit_code,
     fail_line,
 )
-from processor.errors import ProcessorError
+from processor.errors import OutputError, ProcessorError
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
@@ -107,6 +107,8 @@ def _term_warnings(translator: Translator, since: int) -> list[str]:
 def _output_format(path: str, fmt: str | None) -> str:
     if fmt:
         return fmt
+    if path == "-":
+        return "txt"  # piped text is text; --format asks for more
     return _SUFFIX_FORMAT.get(Path(path).suffix.lower(), "docx")
 
 
@@ -156,7 +158,7 @@ def _translate_one(
     # Reading first checks the input is readable and in the source language.
     doc = read_document(path, source_lang=declared)
     if path != "-" and Path(path).resolve() == dest.resolve():
-        raise ProcessorError("the output would overwrite the input", path=path)
+        raise OutputError("the output would overwrite the input", path=path)
     if fmt == "docx" and doc.meta.format == "docx" and path != "-":
         translate_docx(Path(path), dest, translator)
     else:
@@ -200,7 +202,8 @@ def _translate_one(
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
-    help="Output format [default: docx for DOCX, HTML and PDF inputs, else the input's].",
+    help="Output format [default: docx for DOCX, HTML and PDF inputs, txt for stdin, "
+    "else the input's].",
 )
 @click.option(
     "--glossary",
