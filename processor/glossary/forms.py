@@ -185,6 +185,8 @@ def _lexeme_table(
         tag = form.tag
         if tag.POS != parse.tag.POS:
             continue  # ADJF lexemes include short forms and comparatives
+        if tag.POS == "PRTF" and (tag.voice, tag.tense) != (parse.tag.voice, parse.tag.tense):
+            continue  # a participle's lexeme holds every participle of its verb
         case = _case_of(tag)
         number = tag.number
         if case is None or number is None:
@@ -207,27 +209,32 @@ def _nominative_parses(word: str, pos: set[str]) -> list[Any]:
 
 
 @lru_cache(maxsize=65536)
-def _noun_table(word: str) -> tuple[dict[tuple[str, str], set[str]], str | None, str | None]:
-    """Inflection table of a head noun, its gender and animacy (None when unknown)."""
+def _noun_table(
+    word: str,
+) -> tuple[dict[tuple[str, str], set[str]], str | None, str | None, str]:
+    """Inflection table of a head noun, its gender and animacy (None when unknown), and
+    the number of the canonical form (``plur`` for Соединенные Штаты)."""
     if "-" in word:
         prefix, _, last = word.rpartition("-")
-        table, gender, animacy = _noun_table(last)
-        return {k: {f"{prefix}-{w}" for w in v} for k, v in table.items()}, gender, animacy
+        table, gender, animacy, number = _noun_table(last)
+        table = {k: {f"{prefix}-{w}" for w in v} for k, v in table.items()}
+        return table, gender, animacy, number
     if _is_abbreviation(word) or not word.isalpha():
-        return _same_case(word), None, None
+        return _same_case(word), None, None, "sing"
     morph = _morph()
     parses = _nominative_parses(word, {"NOUN"})
     known = morph.word_is_known(word.lower())
     if parses and known:
         best = parses[0]
+        number = best.tag.number or "sing"
         if "Fixd" in best.tag.grammemes:
-            return _same_case(word), best.tag.gender, best.tag.animacy
+            return _same_case(word), best.tag.gender, best.tag.animacy, number
         table = _lexeme_table(best)
-        return _cased_like(table, word), best.tag.gender, best.tag.animacy
+        return _cased_like(table, word), best.tag.gender, best.tag.animacy, number
     if word.lower()[-1:] in _INDECLINABLE_END:
-        return _same_case(word), None, None
+        return _same_case(word), None, None, "sing"
     gender = "femn" if word.lower()[-1:] in "ая" else "masc"
-    return _rule_noun_forms(word), gender, "inan"
+    return _rule_noun_forms(word), gender, "inan", "sing"
 
 
 @lru_cache(maxsize=65536)
@@ -323,7 +330,7 @@ def phrase_forms(phrase: str, entry_type: str) -> list[Form]:
         numbers: tuple[str, ...] = ("sing",)
     else:
         head = _find_head(words)
-        head_table, gender, animacy = _noun_table(words[head])
+        head_table, gender, animacy, canonical_number = _noun_table(words[head])
         tables = []
         for w in words[:head]:
             adj = _adjective_table(w, gender, animacy)
@@ -331,7 +338,12 @@ def phrase_forms(phrase: str, entry_type: str) -> list[Form]:
         tables.append(head_table)
         tables.extend(_same_case(w) for w in words[head + 1 :])
         # A capitalized head is a name (Казахстан, Акорда): its plural is noise, not a form.
-        numbers = ("sing",) if words[head][:1].isupper() else NUMBERS
+        if canonical_number == "plur":
+            numbers = ("plur",)  # plural names stay plural: Соединенных Штатов
+        elif words[head][:1].isupper():
+            numbers = ("sing",)
+        else:
+            numbers = NUMBERS
 
     by_tokens: dict[tuple[tuple[str, ...], str, bool], set[str]] = {}
     for number in numbers:
@@ -339,7 +351,7 @@ def phrase_forms(phrase: str, entry_type: str) -> list[Form]:
             for combo in _product(_combine(tables, (case, number))):
                 key = (tuple(normalize(w) for w in combo), number, False)
                 by_tokens.setdefault(key, set()).add(case)
-            if number == "plur" and head > 0:
+            if number == "plur" and head > 0 and canonical_number == "sing":
                 # Coordination: singular adjectives with a plural head noun.
                 opts = _combine(tables[:head], (case, "sing")) + _combine(
                     tables[head:], (case, "plur")

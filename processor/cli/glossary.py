@@ -1,0 +1,198 @@
+"""``processor glossary``: find terms, check files, import CSV/TSV/TBX, suggest entries."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from processor.cli.common import EXIT_FAILED, EXIT_OK, debug_option, fail_line
+from processor.errors import ProcessorError
+
+_glossary_option = click.option(
+    "--glossary",
+    "-g",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A glossary file to use on top of the built-in ones (repeatable; later files win).",
+)
+_no_builtin_option = click.option(
+    "--no-builtin", is_flag=True, help="Do not load the built-in glossaries."
+)
+
+
+def _fail(exc: BaseException, debug: bool) -> NoReturn:
+    click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _texts(path: str) -> list[str]:
+    from processor.readers import read_document
+
+    doc = read_document(path)
+    return [p.text for p in doc.paragraphs]
+
+
+@click.group("glossary")
+def glossary() -> None:
+    """Find glossary terms, suggest new entries, check and import glossary files.
+
+    Built-in glossaries ship with processor (Kazakhstan public life); add your own
+    with --glossary FILE (see glossaries/README.md for the format).
+
+    \b
+    Examples:
+      processor glossary find article.txt
+      processor glossary find article.docx --json --glossary my-terms.yaml
+      processor glossary check my-terms.yaml
+      processor glossary import terms.csv --target en -o my-terms.yaml
+      processor glossary suggest article.txt -o suggestions.yaml
+    """
+
+
+@glossary.command("find")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines, one per match.")
+@_glossary_option
+@_no_builtin_option
+@debug_option
+def find(
+    inputs: tuple[str, ...], as_json: bool, glossaries: tuple[str, ...], no_builtin: bool,
+    debug: bool,
+) -> None:  # fmt: skip
+    """List every glossary term in INPUT files (no translation model needed).
+
+    One line per match: file, paragraph, character span, entry id, the text as
+    written, the form (full, short, alias), English and Kazakh renderings.
+    """
+    from processor.glossary.load import load_glossaries
+
+    try:
+        gl = load_glossaries(glossaries, builtin=not no_builtin)
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    code = EXIT_OK
+    for path in inputs:
+        try:
+            texts = _texts(path)
+        except ProcessorError as exc:
+            click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
+            code = EXIT_FAILED
+            continue
+        for index, text in enumerate(texts):
+            for m in gl.find(text):
+                record = {
+                    "file": path,
+                    "paragraph": index,
+                    "start": m.start,
+                    "stop": m.stop,
+                    "id": m.entry.id,
+                    "text": m.text,
+                    "form": m.form,
+                    "case": m.case,
+                    "ru": m.entry.ru,
+                    "en": m.entry.rendering("en", m.form),
+                    "kk": m.entry.rendering("kk", m.form),
+                    "glossary": m.entry.glossary,
+                }
+                if as_json:
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    click.echo(
+                        f"{path}:p{index}:{m.start}-{m.stop}\t{m.entry.id}\t{m.text}\t"
+                        f"{m.form}\t{record['en']}\t{record['kk']}"
+                    )
+    sys.exit(code)
+
+
+@glossary.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def check(files: tuple[str, ...]) -> None:
+    """Validate glossary files; print file:line: reason for each problem."""
+    from processor.glossary.load import read_glossary
+
+    code = EXIT_OK
+    for path in files:
+        try:
+            name, entries = read_glossary(path)
+        except ProcessorError as exc:
+            click.echo(f"{exc}", err=True)
+            code = EXIT_FAILED
+            continue
+        click.echo(f"ok: {path}: {name}, {len(entries)} entries", err=True)
+    sys.exit(code)
+
+
+@glossary.command("import")
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The glossary YAML file to write.")  # fmt: skip
+@click.option("--target", type=click.Choice(["en", "kk"]),
+              help="For two-column CSV/TSV: the language of the second column.")  # fmt: skip
+@click.option("--name", help="The new glossary's name (default: the output file's stem).")
+@debug_option
+def import_(source: str, output: str, target: str | None, name: str | None, debug: bool) -> None:
+    """Convert a CSV/TSV (DeepL-style pairs, or ru,en,kk[,type] with a header) or a
+    TBX file into the processor glossary format.
+
+    Languages a two-column file does not give are filled for review: English by
+    romanization, Kazakh with the Russian form; each such entry says so in its note.
+    """
+    from processor.fileio import write_text_atomic
+    from processor.glossary.imports import import_file
+    from processor.glossary.load import dump_glossary, parse_glossary
+
+    try:
+        entries = import_file(source, target=target)
+        text = dump_glossary(entries, name=name or Path(output).stem)
+        parse_glossary(text, output)  # what we write must load
+        write_text_atomic(output, text)
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    click.echo(f"ok: {source} -> {output} ({len(entries)} entries)", err=True)
+
+
+@glossary.command("suggest")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the suggested entries here (default: print them).")  # fmt: skip
+@_glossary_option
+@_no_builtin_option
+@debug_option
+def suggest(
+    inputs: tuple[str, ...], output: str | None, glossaries: tuple[str, ...], no_builtin: bool,
+    debug: bool,
+) -> None:  # fmt: skip
+    """Suggest glossary entries for people, organizations and places in INPUT files
+    that no glossary covers (English romanized, Kazakh as in Russian: review them)."""
+    from processor.fileio import write_text_atomic
+    from processor.glossary.entities import suggest_entries
+    from processor.glossary.load import dump_glossary, load_glossaries
+
+    try:
+        gl = load_glossaries(glossaries, builtin=not no_builtin)
+    except ProcessorError as exc:
+        _fail(exc, debug)
+    texts: list[str] = []
+    code = EXIT_OK
+    for path in inputs:
+        try:
+            texts.extend(_texts(path))
+        except ProcessorError as exc:
+            click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
+            code = EXIT_FAILED
+    entries = suggest_entries(texts, gl)
+    text = dump_glossary(entries, name="suggested", title="Suggested entries: review before use")
+    if output:
+        try:
+            write_text_atomic(output, text)
+        except ProcessorError as exc:
+            _fail(exc, debug)
+        click.echo(f"ok: {len(entries)} suggested entries -> {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(code)
