@@ -84,16 +84,8 @@ def read(path: str | os.PathLike[str], *, source_lang: str | None = None) -> Doc
     return read_document(path, source_lang=source_lang).segment()
 
 
-def summarize(
-    doc: Document,
-    *,
-    algorithm: str = DEFAULT_ALGORITHM,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    figures: int = DEFAULT_FIGURES,
-) -> Selection:
-    """Choose the key points and key figures of a document."""
-    return select(doc, algorithm=algorithm, sentences=sentences, ratio=ratio, figures=figures)
+# The API name for the selection stage: same function, the pipeline's vocabulary.
+summarize = select
 
 
 def prepare(path: str | os.PathLike[str], options: BriefOptions) -> Prepared:
