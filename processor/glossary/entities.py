@@ -44,8 +44,8 @@ def _pipeline() -> tuple[Any, ...]:
             Segmenter,
         )
 
-    emb = NewsEmbedding()
-    return Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb)
+        emb = NewsEmbedding()
+        return Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb)
 
 
 def find_entities(texts: Sequence[str], glossary: Glossary | None = None) -> list[Entity]:

@@ -116,6 +116,9 @@ def is_abbreviation(word: str) -> bool:
 def is_front(word: str) -> bool:
     """Front (ә е ө ү і) or back harmony, from the last deciding vowel."""
     w = word.lower()
+    # Loanwords ending in a consonant cluster with к/г are read front: банк -> банктер, парк.
+    if len(w) > 2 and w[-1] in "кг" and w[-2] not in VOWELS and w[-2].isalpha():
+        return True
     # Russian-style surnames in -ев/-ёв (Тоқаев) follow the vowel before the suffix.
     if len(w) > 3 and w[-2:] in ("ев", "ёв") and any(c in VOWELS for c in w[:-2]):
         w = w[:-2]

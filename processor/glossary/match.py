@@ -17,6 +17,7 @@ from processor.glossary.types import Entry, FormKind, Match
 
 # What may stand between the words of one name: spaces and quotes (АО «Самрук-Казына»).
 _JOINABLE = re.compile(r"^[ \t\u00a0«»\"„“”']*$")
+_INITIAL_GAP = re.compile(r"^\.[ \t\u00a0]*-?[ \t\u00a0]*$")
 _CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")
 # Cases each preposition governs: they decide between homonymous forms (Токаева: gent/accs).
 PREPOSITIONS: dict[str, tuple[str, ...]] = {
@@ -141,7 +142,11 @@ class Matcher:
         run = [0] * n
         for i in range(n - 2, -1, -1):
             gap = text[toks[i][1] : toks[i + 1][0]]
-            run[i] = run[i + 1] + 1 if _JOINABLE.match(gap) else 0
+            joined = _JOINABLE.match(gap) or (
+                # initials: "К.-Ж. Токаев", "Н. Назарбаев"
+                len(words[i]) == 1 and words[i].isupper() and _INITIAL_GAP.match(gap)
+            )
+            run[i] = run[i + 1] + 1 if joined else 0
         matches: list[Match] = []
         taken_until = 0  # coordinated siblings may point back; never overlap a taken token
         i = 0
