@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -203,3 +204,36 @@ def test_glossary_from_builtin_file_holds_names(glossary: Glossary) -> None:
     )
     assert "Tokayev" in held.texts[0] and "Donald Trump" in held.texts[0]
     assert all(t.ok for t in held.terms)
+
+
+class _ConjunctionEngine(LexiconEngine):
+    """Kazakh double that writes "и" as the separate conjunction "мен" (always мен)."""
+
+    lexicon_kk: ClassVar[dict[str, str]] = {**LexiconEngine.lexicon_kk, "и": "мен"}
+
+
+def test_kazakh_conjunction_after_a_name_follows_its_last_sound(glossary: Glossary) -> None:
+    held = translate_held(["Токаев и Мажилис."], _ConjunctionEngine("ru", "kk"), glossary)
+    # after a voiceless в the conjunction is "пен": "Тоқаев пен Мәжіліс"
+    assert held.texts == ["Тоқаев пен Мәжіліс."]
+    held = translate_held(["Астана и Мажилис."], _ConjunctionEngine("ru", "kk"), glossary)
+    assert held.texts == ["Астана мен Мәжіліс."]
+
+
+def test_importing_the_glossary_package_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, processor.glossary, processor.cli.glossary; "
+        "print(sorted(m for m in ('pymorphy3', 'natasha', 'ctranslate2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_wrong_occurrence_is_repaired(glossary: Glossary) -> None:
+    held = translate_held(["Токаев и снова Токаеву."], WrongSpellingEngine("ru", "en"), glossary)
+    assert held.texts == ["Tokayev i snova Tokayev."]
+    [t] = held.terms
+    assert t.repaired and t.note.count("'Tokaev' -> 'Tokayev'") == 2

@@ -207,45 +207,66 @@ def _find_word(text: str, phrase: str) -> re.Match[str] | None:
     return re.search(pattern, text, re.IGNORECASE)
 
 
-def _repair(text: str, entry: Entry, match: Match, target: str) -> tuple[str, Status, str]:
-    """Check a translation made without placeholders; fix known wrong renderings."""
+def _correct_spans(text: str, entry: Entry, target: str) -> list[tuple[int, int]]:
+    renderings = {entry.rendering(target), entry.short.get(target)} - {None}
+    spans = []
+    for r in renderings:
+        pattern = r"(?<![^\W\d_])" + re.escape(kazakh.stem_for_search(r) if target == "kk" else r)
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return spans
+
+
+def _fix_wrong(text: str, entry: Entry, match: Match, target: str) -> tuple[str, list[str]]:
+    """Replace every known wrong rendering (longest first), keeping Kazakh case suffixes."""
+    changes: list[str] = []
+    expected_en = entry.rendering("en", match.form)
+    base_kk = entry.rendering("kk", match.form)
+    for wrong in sorted(entry.wrong.get(target, ()), key=len, reverse=True):
+        protected = _correct_spans(text, entry, target)
+
+        def fix(hit: re.Match[str], protected: list[tuple[int, int]] = protected) -> str:
+            if any(s <= hit.start() < e for s, e in protected):
+                return hit.group()  # part of a correct rendering
+            if target == "en":
+                new = expected_en
+            else:
+                suffix = hit.group(1)
+                case = kazakh.case_of_suffix(suffix) if suffix else kazakh_case(match)
+                if case is None:
+                    return hit.group()  # a longer word that merely starts like the wrong form
+                new = kazakh.inflect(base_kk, case)
+            changes.append(f"{hit.group()!r} -> {new!r}")
+            return new
+
+        tail = r"(?![^\W\d_])" if target == "en" else r"([-‐]?[^\W\d_]{0,4})(?![^\W\d_])"
+        pattern = r"(?<![^\W\d_])" + re.escape(wrong) + tail
+        text = re.sub(pattern, fix, text, flags=re.IGNORECASE)
+    return text, changes
+
+
+def _present(text: str, entry: Entry, match: Match, target: str) -> bool:
     if target == "en":
         renderings = [entry.rendering("en", match.form), entry.en, entry.short.get("en")]
-        if any(r and _find_word(text, r) for r in renderings):
-            return text, "ok", ""
-        expected = entry.rendering("en", match.form)
-        for wrong in sorted(entry.wrong.get("en", ()), key=len, reverse=True):
-            hit = _find_word(text, wrong)
-            if hit:
-                fixed = text[: hit.start()] + expected + text[hit.end() :]
-                return fixed, "repaired", f"{hit.group()!r} -> {expected!r}"
-        return text, "missing", "the engine's output has no rendering of this entry"
-    # Kazakh: the stem must be there, with any case suffix after it.
+        return any(r and _find_word(text, r) for r in renderings)
+    # Kazakh: the stem must be there, bare or with a case suffix after it.
     for base in (entry.rendering("kk", match.form), entry.kk, entry.short.get("kk")):
         if not base:
             continue
         stem = kazakh.stem_for_search(base)
-        hit = re.search(
-            r"(?<![^\W\d_])" + re.escape(stem) + r"([-‐]?[^\W\d_]*)", text, re.IGNORECASE
-        )
-        if hit and (hit.group(1) == "" or base.startswith(stem + hit.group(1)[:1])
-                    or kazakh.case_of_suffix(hit.group(1))):  # fmt: skip
-            return text, "ok", ""
-    base = entry.rendering("kk", match.form)
-    for wrong in sorted(entry.wrong.get("kk", ()), key=len, reverse=True):
-        hit = re.search(
-            r"(?<![^\W\d_])" + re.escape(wrong) + r"([-‐]?[^\W\d_]{0,4})(?![^\W\d_])",
-            text,
-            re.IGNORECASE,
-        )
-        if hit:
-            suffix_case = kazakh.case_of_suffix(hit.group(1)) if hit.group(1) else None
-            if hit.group(1) and suffix_case is None:
-                continue  # a longer word that merely starts like the wrong form
-            fixed_word = kazakh.inflect(base, suffix_case or kazakh_case(match))
-            fixed = text[: hit.start()] + fixed_word + text[hit.end() :]
-            return fixed, "repaired", f"{hit.group()!r} -> {fixed_word!r}"
-    return text, "missing", "the engine's output has no rendering of this entry"
+        pattern = r"(?<![^\W\d_])" + re.escape(stem) + r"([-‐]?[^\W\d_]*)"
+        for hit in re.finditer(pattern, text, re.IGNORECASE):
+            rest = hit.group(1)
+            if rest == "" or base.startswith(stem + rest[:1]) or kazakh.case_of_suffix(rest):
+                return True
+    return False
+
+
+def _repair(text: str, entry: Entry, match: Match, target: str) -> tuple[str, Status, str]:
+    """Check a translation made without placeholders; fix known wrong renderings."""
+    fixed, changes = _fix_wrong(text, entry, match, target)
+    if _present(fixed, entry, match, target):
+        return fixed, ("repaired" if changes else "ok"), "; ".join(changes)
+    return fixed, "missing", "the engine's output has no rendering of this entry"
 
 
 def _by_entry(matches: list[Match]) -> list[tuple[Entry, list[Match]]]:
