@@ -136,3 +136,17 @@ def test_real_article_with_builtin_glossary() -> None:
     assert {"tokayev", "trump", "kazakhstan", "akorda"} <= set(ids)
     texts = {m.text for m in g.find(text)}
     assert {"Токаеву", "Дональдом Трампом", "Акорды"} <= texts
+
+
+def test_literal_forms_match_words_the_morphology_cannot_inflect() -> None:
+    from processor.glossary import Entry
+
+    entry = Entry(
+        id="alatau", type="place", ru="Алатау", en="Alatau", kk="Алатау",
+        forms={"ru": ("Алатауя",)},
+    )  # fmt: skip
+    g = Glossary(entries=[entry])
+    assert [(m.text, m.form) for m in g.find("Алатау и Алатауя, но не Алатауе.")] == [
+        ("Алатау", "full"),
+        ("Алатауя", "full"),
+    ]
