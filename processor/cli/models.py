@@ -32,13 +32,16 @@ def models() -> None:
     """List, install and remove translation models.
 
     Argos Translate packages (.argosmodel) and CTranslate2 model folders
-    (NLLB-200, M2M-100, MADLAD-400, OPUS-MT, bilingual models) are supported.
-    Translation never uses the network; only `install` and `available` do.
+    (NLLB-200, M2M-100, MADLAD-400, OPUS-MT, bilingual models) are supported,
+    and a few known CTranslate2 conversions install by name (Kazakh needs one:
+    the Argos index has no Kazakh package).  Translation never uses the network;
+    only `install` and `available` do.
 
     \b
     Examples:
       processor models list
       processor models install translate-ru_en
+      processor models install nllb-200-distilled-600M
       processor models install ~/Downloads/translate-ru_en-1_9.argosmodel
       processor models install ./nllb-200-distilled-1.3B-ct2
       processor models remove translate-ru_en
@@ -130,6 +133,12 @@ def list_models(as_json: bool, debug: bool) -> None:
 @click.option("--licence", "--license", "licence", help="The model's licence, recorded and shown.")
 @click.option("--name", help="Name to install a model folder under (default: folder name).")
 @click.option("--index", "index_url", metavar="URL", help="Package index to look names up in.")
+@click.option(
+    "--mirror",
+    metavar="URL",
+    help="Where known models are downloaded from (default: $PROCESSOR_MODEL_MIRROR, "
+    "else https://huggingface.co).",
+)
 @debug_option
 def install(
     source: str,
@@ -138,19 +147,24 @@ def install(
     licence: str | None,
     name: str | None,
     index_url: str | None,
+    mirror: str | None,
     debug: bool,
 ) -> None:
     """Install a model from the index, a URL, an .argosmodel file or a folder.
 
     SOURCE is an index name (translate-ru_en or ru-en; fetched from the Argos
-    index), an http(s) URL of an .argosmodel file, a local .argosmodel file, or
-    a CTranslate2 model folder (model.bin, config.json, vocabulary and a
-    SentencePiece .model file).  Installs are atomic: a failed install leaves
-    nothing behind.
+    index), the name of a known CTranslate2 conversion (see `processor models
+    available`; e.g. nllb-200-distilled-600M, for Kazakh, fetched file by file
+    from Hugging Face or --mirror), an http(s) URL of an .argosmodel file, a
+    local .argosmodel file, or a CTranslate2 model folder (model.bin,
+    config.json, vocabulary and a SentencePiece .model file).  Installs are
+    atomic: a failed or interrupted install leaves nothing behind.
 
     \b
     Examples:
       processor models install translate-ru_en
+      processor models install nllb-200-distilled-600M
+      processor models install nllb-200-distilled-600M --mirror https://hf.example.org
       processor models install translate-ru_en-1_9.argosmodel
       processor models install ./nllb-200-distilled-1.3B-ct2
       processor models install ./opus-mt-ru-kk-ct2 --style plain --languages ru,kk \\
@@ -161,13 +175,25 @@ def install(
     langs = [c.strip() for c in languages.split(",")] if languages else None
     try:
         model = default_store().install(
-            source, style=style, languages=langs, licence=licence, name=name, index=index_url
+            source,
+            style=style,
+            languages=langs,
+            licence=licence,
+            name=name,
+            index=index_url,
+            mirror=mirror,
+            progress=lambda line: click.echo(line, err=True),
         )
     except ProcessorError as exc:
         _fail(exc, debug)
+    except KeyboardInterrupt:
+        # The store has already removed its staging folder; say so instead of a traceback.
+        click.secho("interrupted: nothing was installed", fg="red", err=True)
+        sys.exit(130)
+    quality = f"; quality: {model.quality}" if model.quality else ""
     click.echo(
         f"installed {model.name} [{model.kind}] {_pairs_text(model)} "
-        f"(licence: {model.licence}) -> {model.path}"
+        f"(licence: {model.licence}{quality}) -> {model.path}"
     )
 
 
@@ -196,25 +222,34 @@ def remove(name: str, debug: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @debug_option
 def available(index_url: str | None, as_json: bool, debug: bool) -> None:
-    """List the packages of the Argos index (fetched now, over the network).
+    """List the packages of the Argos index (fetched now) and the known models.
+
+    Known models are CTranslate2 conversions processor can fetch by name
+    (not from the Argos index); their list is built in, so it shows even when
+    the index cannot be reached.
 
     \b
     Examples:
       processor models available
       processor models available --index http://mirror.local/argos/index.json
     """
+    from processor.translation.catalog import CATALOG, mirror_base
     from processor.translation.store import default_store
 
+    index_error: ProcessorError | None = None
+    entries = []
     try:
         store = default_store()
-        entries = store.available(index_url)
         installed = {m.name for m in store.installed()}
+        entries = store.available(index_url)
     except ProcessorError as exc:
-        _fail(exc, debug)
+        index_error = exc
+        installed = set()
     if as_json:
         rows = [
             {
                 "code": e.code,
+                "origin": "argos-index",
                 "source": e.source,
                 "target": e.target,
                 "version": e.version,
@@ -223,8 +258,35 @@ def available(index_url: str | None, as_json: bool, debug: bool) -> None:
             }
             for e in entries
         ]
+        rows += [
+            {
+                "code": c.name,
+                "origin": "catalog",
+                "style": c.style,
+                "languages": list(c.languages),
+                "repo": c.repo,
+                "url": f"{mirror_base()}/{c.repo}",
+                "licence": c.licence,
+                "quality": c.quality,
+                "installed": c.name in installed,
+            }
+            for c in CATALOG.values()
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for e in entries:
-        mark = "  (installed)" if e.code in installed else ""
-        click.echo(f"{e.code:<22} {e.source}->{e.target}  {e.version}{mark}")
+    else:
+        for e in entries:
+            mark = "  (installed)" if e.code in installed else ""
+            click.echo(f"{e.code:<22} {e.source}->{e.target}  {e.version}{mark}")
+        if entries:
+            click.echo("")
+        click.echo(
+            "Known models (CTranslate2 conversions, not from the Argos index; "
+            f"install by name, fetched from {mirror_base()}):"
+        )
+        for c in CATALOG.values():
+            mark = "  (installed)" if c.name in installed else ""
+            langs = ", ".join(c.languages)
+            click.echo(f"{c.name:<24} {c.style}: {langs} and more{mark}")
+            click.echo(f"    {c.repo}; licence: {c.licence}; {c.quality}")
+    if index_error is not None:
+        _fail(index_error, debug)

@@ -3,9 +3,10 @@
 Candidates are every installed model that translates the pair directly (Argos
 packages, bilingual CTranslate2 models, multilingual models covering both
 languages), then pivots through English (ru->en, then en->kk) built from direct
-candidates when no direct route exists.  Direct routes rank before pivots; among equals, published quality
-(:data:`processor.translation.store.QUALITY`) decides, then smaller/bilingual
-models (faster), then name for a stable order.
+candidates when no direct route exists.  Direct routes rank before pivots; among
+equals, published quality (:data:`processor.translation.store.QUALITY`) decides,
+then smaller/bilingual models (faster), then name for a stable order.  Every
+route's ``describe()`` names each model and its licence (memos and logs show it).
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from processor.translation.store import InstalledModel, ModelStore, default_stor
 
 PIVOT = "en"
 
+# The catalog model suggested for Kazakh: the smaller one (2 cores, no GPU is the norm).
+NLLB_DEFAULT = "nllb-200-distilled-600M"
+NLLB_FILES = "model.bin, config.json, shared_vocabulary.json (or .txt), sentencepiece.bpe.model"
 NLLB_CONVERT = (
-    "ct2-transformers-converter --model facebook/nllb-200-distilled-1.3B "
-    "--quantization int8 --output_dir nllb-200-distilled-1.3B-ct2 "
+    f"ct2-transformers-converter --model facebook/{NLLB_DEFAULT} "
+    f"--quantization int8 --output_dir {NLLB_DEFAULT}-ct2 "
     "--copy_files sentencepiece.bpe.model"
 )
 
@@ -120,11 +124,16 @@ def list_routes(
 
 
 def install_hint(source: str, target: str, *, from_index: bool = True) -> str:
-    """The exact command that would install a model for ``source`` -> ``target``."""
+    """The exact command that would install a model for ``source`` -> ``target`` (one line).
+
+    Kazakh (and any pair the Argos index lacks) gets the catalog's NLLB-200 model,
+    downloaded by name, with the air-gapped folder install as the alternative.
+    """
     if "kk" in (source, target) or not from_index:
         return (
-            "processor models install /path/to/nllb-200-distilled-1.3B-ct2 "
-            f"(convert with {NLLB_CONVERT} on a connected machine)"
+            f"processor models install {NLLB_DEFAULT} (downloads it); without internet: "
+            f"processor models install /path/to/{NLLB_DEFAULT}-ct2 --name {NLLB_DEFAULT} "
+            f"(a CTranslate2 folder: {NLLB_FILES})"
         )
     return f"processor models install translate-{source}_{target}"
 
@@ -132,13 +141,23 @@ def install_hint(source: str, target: str, *, from_index: bool = True) -> str:
 def airgapped_instructions(source: str, target: str) -> str:
     """How to install a model for the pair on a machine without internet (README, CLI)."""
     if "kk" in (source, target):
+        from processor.translation.catalog import CATALOG, DEFAULT_MIRROR
+
+        entry = CATALOG[NLLB_DEFAULT]
         return "\n".join(
             [
-                f"No Argos package translates {source}->{target}. On a connected machine:",
+                f"No Argos package translates {source}->{target}; NLLB-200 does.",
+                f"Connected: processor models install {NLLB_DEFAULT}",
+                f"Air-gapped: bring a CTranslate2 NLLB-200 folder ({NLLB_FILES}),",
+                f"  e.g. the files of {DEFAULT_MIRROR}/{entry.repo}",
+                f"  (sentencepiece.bpe.model is also in {DEFAULT_MIRROR}/{entry.upstream}),",
+                "  or convert one on a connected machine:",
                 "  pip install ctranslate2 transformers sentencepiece",
                 f"  {NLLB_CONVERT}",
-                "Copy the nllb-200-distilled-1.3B-ct2 folder to this machine, then:",
-                "  processor models install /path/to/nllb-200-distilled-1.3B-ct2",
+                "then on this machine:",
+                f"  processor models install /path/to/{NLLB_DEFAULT}-ct2 --name {NLLB_DEFAULT}",
+                "For ru->en bring translate-ru_en-1_9.argosmodel from the Argos index and:",
+                "  processor models install translate-ru_en-1_9.argosmodel",
                 "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial use only).",
             ]
         )

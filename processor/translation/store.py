@@ -18,7 +18,8 @@ staging folder, so the installed set is unchanged.  Archives are checked for
 unsafe entries before anything is extracted.  Argos's own ``install_from_path``
 is not used: it extracts without those checks and imports ``argostranslate.translate``
 (several seconds of spaCy/Stanza/PyTorch).  The network is used only by
-:meth:`ModelStore.install` (for an index name or URL) and :meth:`ModelStore.available`.
+:meth:`ModelStore.install` (for an index name, a URL or a name from
+:mod:`processor.translation.catalog`) and :meth:`ModelStore.available`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from processor.errors import ModelError
-from processor.translation import styles
+from processor.translation import catalog, styles
 
 MANIFEST = "processor-model.json"
 STAGING_PREFIX = ".processor-staging-"
@@ -123,6 +124,7 @@ class InstalledModel:
     append_eos: bool = False
     target_prefix: str = ""
     quality: str = ""
+    origin: str = ""  # where a downloaded model came from (catalog installs)
 
     @property
     def model_dir(self) -> Path:
@@ -249,6 +251,7 @@ def _ct2_model(path: Path) -> InstalledModel:
             append_eos=bool(m.get("append_eos", True)),
             target_prefix=m.get("target_prefix", ""),
             quality=m.get("quality", ""),
+            origin=m.get("origin", ""),
         )
     except (KeyError, TypeError) as exc:
         raise ModelError(f"{MANIFEST} lacks {exc}", path=str(path / MANIFEST)) from None
@@ -386,8 +389,14 @@ class ModelStore:
         licence: str | None = None,
         name: str | None = None,
         index: str | None = None,
+        mirror: str | None = None,
+        progress: catalog.Progress | None = None,
     ) -> InstalledModel:
-        """Install from a model folder, an ``.argosmodel`` file, a URL or an index name."""
+        """Install from a model folder, an ``.argosmodel`` file, a URL, a catalog or index name.
+
+        ``mirror`` and ``progress`` apply to catalog names (see
+        :mod:`processor.translation.catalog`); ``progress`` receives one line at a time.
+        """
         path = Path(source).expanduser()
         if path.is_dir():
             if (path / "metadata.json").is_file():
@@ -399,10 +408,14 @@ class ModelStore:
             return self.install_archive(path)
         if _is_url(source):
             return self._install_download(source, expect=None)
+        entry = catalog.find(source)
+        if entry is not None:
+            return self.install_catalog(entry, mirror=mirror, progress=progress)
         pair = parse_pair(source)
         if pair is None:
             raise ModelError(
-                "not a model folder, .argosmodel file, URL or index name (e.g. translate-ru_en)",
+                "not a model folder, .argosmodel file, URL, index name (e.g. translate-ru_en) "
+                f"or known model ({', '.join(catalog.CATALOG)})",
                 path=source,
             )
         url = index_url(index)
@@ -452,6 +465,42 @@ class ModelStore:
             archive = tmp / "download.argosmodel"
             _fetch(url, archive)
             return self.install_archive(archive, expect=expect, label=url)
+
+    def install_catalog(
+        self,
+        entry: catalog.CatalogEntry,
+        *,
+        mirror: str | None = None,
+        progress: catalog.Progress | None = None,
+    ) -> InstalledModel:
+        """Download a catalog model into staging inside the store, validate it, install it.
+
+        A failed download or Ctrl-C removes the staging folder: nothing is left behind.
+        """
+        with self._staging(self.models_dir) as tmp:
+            folder = tmp / "download"
+            folder.mkdir()
+            catalog.download(entry, folder, mirror=mirror, progress=progress)
+            shown = f"{catalog.mirror_base(mirror)}/{entry.repo}"
+            try:
+                tokens = styles.language_tokens(entry.style, read_vocabulary(folder))
+            except (ModelError, OSError, ValueError) as exc:
+                raise ModelError(f"unusable vocabulary: {exc}", path=shown) from None
+            missing = [code for code in entry.languages if code not in tokens]
+            if missing:
+                raise ModelError(
+                    f"the vocabulary has no {entry.style} token for {', '.join(missing)}",
+                    path=shown,
+                )
+            return self.install_directory(
+                folder,
+                style=entry.style,
+                licence=entry.licence,
+                name=entry.name,
+                quality=entry.quality,
+                origin=f"{catalog.mirror_base(mirror)}/{entry.repo}",
+                move=True,
+            )
 
     def install_archive(
         self, archive: Path, *, expect: tuple[str, str] | None = None, label: str | None = None
@@ -509,8 +558,15 @@ class ModelStore:
         languages: Sequence[str] | None = None,
         licence: str | None = None,
         name: str | None = None,
+        quality: str | None = None,
+        origin: str = "",
+        move: bool = False,
     ) -> InstalledModel:
-        """Validate a CTranslate2 model folder, copy it into the store, write its manifest."""
+        """Validate a CTranslate2 model folder, copy it into the store, write its manifest.
+
+        ``move`` renames ``folder`` into place instead of copying; only for folders in
+        the store's own staging (same file system, and the caller cleans up on failure).
+        """
         folder = Path(folder)
         shown = str(folder)
         for required in ("model.bin", "config.json"):
@@ -550,8 +606,9 @@ class ModelStore:
         model_name = name or folder.resolve().name
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._+-]*", model_name):
             raise ModelError(f"bad model name {model_name!r}; use letters, digits, . _ + -")
-        scores = quality_scores(model_name)
-        quality = "; ".join(f"{s}->{t} chrF++ {v}" for (s, t), v in scores.items())
+        if quality is None:
+            scores = quality_scores(model_name)
+            quality = "; ".join(f"{s}->{t} chrF++ {v}" for (s, t), v in scores.items())
         if not licence:
             licence = styles.STYLE_LICENCES.get(chosen, "unknown (state it with --licence)")
             if "tilmash" in model_name.lower():
@@ -568,21 +625,32 @@ class ModelStore:
             language_tokens=tokens if chosen != "plain" else {},
             append_eos=not bool(config.get("add_source_eos", False)),
             quality=quality,
+            origin=origin,
         )
+        if move:
+            self._write_manifest(folder, model)
+            self._move_into_place(folder, model.path)
+            return model
         with self._staging(self.models_dir) as tmp:
             staged = tmp / model_name
             try:
                 shutil.copytree(folder, staged, symlinks=False)
             except (OSError, shutil.Error) as exc:
                 raise ModelError(f"cannot copy: {exc}", path=shown) from None
-            manifest = model.to_json()
-            for key in ("path", "kind"):
-                manifest.pop(key)
-            (staged / MANIFEST).write_text(
-                json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
-            )
+            self._write_manifest(staged, model)
             self._move_into_place(staged, model.path)
         return model
+
+    @staticmethod
+    def _write_manifest(folder: Path, model: InstalledModel) -> None:
+        manifest = model.to_json()
+        for key in ("path", "kind"):
+            manifest.pop(key)
+        if not manifest["origin"]:
+            manifest.pop("origin")  # keep manifests of local installs as they were
+        (folder / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
 
     # -- removing --
 
