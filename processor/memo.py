@@ -41,6 +41,12 @@ class EntityRow:
     in_glossary: bool = True
 
 
+def entity_type(row: EntityRow, language: str) -> str:
+    """The type cell: a romanized name says it is not from the glossary."""
+    kind = label(row.type, language)
+    return kind if row.in_glossary else f"{kind} ({label('romanized', language)})"
+
+
 @dataclass(frozen=True)
 class TermRow:
     """A glossary term and how it came through the translation of this memo."""

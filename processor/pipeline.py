@@ -27,7 +27,7 @@ from processor.summarize import (
 )
 
 if TYPE_CHECKING:
-    from processor.glossary import Glossary
+    from processor.glossary import Glossary, TermOutcome
     from processor.translation import TranslationSettings, Translator
 
 FORMATS = ("docx", "md", "json")
@@ -168,25 +168,66 @@ def load_glossary_context(options: BriefOptions) -> GlossaryContext:
     from processor.glossary import load_glossaries
 
     warnings: list[str] = []
-    try:
-        glossary = load_glossaries(options.glossaries, builtin=options.builtin_glossaries)
-    except ProcessorError as exc:
-        # A broken user glossary must not cost the analyst the memo: fall back
-        # to the built-ins and say so.
-        warnings.append(f"glossary not used: {exc}")
-        glossary = load_glossaries((), builtin=options.builtin_glossaries)
-    return GlossaryContext(glossary, glossary.names, warnings)
+    # A broken user glossary must not cost the analyst the memo: it is skipped,
+    # said so, and the built-ins and the other files still apply.
+    glossary = load_glossaries(
+        options.glossaries,
+        builtin=options.builtin_glossaries,
+        on_error=lambda exc: warnings.append(f"glossary skipped: {exc}"),
+    )
+    return GlossaryContext(glossary, list(glossary.names), warnings)
 
 
 def entity_rows(glossary: Glossary | None, doc: Document) -> list[EntityRow]:
+    """People, organizations and places: glossary entries, then natasha's finds."""
     if glossary is None:
         return []
-    from processor.glossary import entity_table
+    from processor.glossary.report import names_table
 
     return [
-        EntityRow(ru=row.ru, en=row.en, kk=row.kk, type=row.type, in_glossary=row.in_glossary)
-        for row in entity_table(glossary, doc.text)
+        EntityRow(ru=row.ru, en=row.en, kk=row.kk, type=row.type, in_glossary=not row.romanized)
+        for row in names_table(glossary, [doc.text])
     ]
+
+
+def _source_terms(glossary: Glossary | None, doc: Document) -> list[TermRow]:
+    if glossary is None:
+        return []
+    from processor.glossary.report import document_terms
+
+    return [
+        TermRow(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
+        for u in document_terms(glossary, [doc.text])
+    ]
+
+
+def _translated_terms(
+    glossary: Glossary, doc: Document, outcomes: Sequence[TermOutcome], language: str
+) -> tuple[list[TermRow], list[str]]:
+    """The terminology appendix of one translated memo, and a notice per term it lost."""
+    from processor.glossary.report import document_terms, terminology_appendix
+
+    rows: list[TermRow] = []
+    notices: list[str] = []
+    appendix = terminology_appendix(document_terms(glossary, [doc.text]), {language: outcomes})
+    for row in appendix:
+        result = row.results[language]
+        rendering = row.entry.rendering(language)
+        rows.append(
+            TermRow(
+                term=rendering,
+                source=row.term,
+                occurrences=row.occurrences,
+                correct=result.all_right,
+            )
+        )
+        if result.missing:
+            why = "; ".join(result.notes) or "not found in the translation"
+            notices.append(
+                f"{row.term} → {rendering}: missing in {result.missing} "
+                f"of {result.translated} translated sentences ({why})"
+            )
+    return rows, notices
 
 
 # --- brief -----------------------------------------------------------------------------------
@@ -235,8 +276,9 @@ def brief(
     entities = {i: entity_rows(context.glossary, item.doc) for i, item in prepared.items()}
 
     for language in options.languages:
-        memos = _memos_for_language(language, prepared, options, factory, context, entities,
-                                    results)
+        memos = _memos_for_language(
+            language, prepared, options, factory, context, entities, results
+        )
         for i, memo in memos.items():
             results[i].memos.append(memo)
             try:
@@ -267,7 +309,7 @@ def _memos_for_language(
                 language=language,
                 full_text=_full_text(item.doc, None) if options.full_text else None,
                 entities=entities[i],
-                terms=_source_terms(context.glossary, item),
+                terms=_source_terms(context.glossary, item.doc),
                 glossaries=context.names,
             )
         return memos
@@ -284,12 +326,12 @@ def _memos_for_language(
             results[i].missing[language] = str(exc)
         return memos
 
-    held = translator
-    report = None
+    held: Translator = translator
+    holder = None
     if context.glossary is not None:
         from processor.glossary import HeldTranslator
 
-        held = HeldTranslator(translator, context.glossary)
+        held = holder = HeldTranslator(translator, context.glossary)
 
     ordered = list(prepared.items())
     batch = _translation_batch([item for _, item in ordered], options.full_text)
@@ -299,13 +341,16 @@ def _memos_for_language(
         for i in prepared:
             results[i].missing[language] = str(exc)
         return memos
-    if context.glossary is not None:
-        report = held.report  # type: ignore[attr-defined]
+    outcomes = holder.terms if holder is not None else []
 
     for (i, item), slots in zip(ordered, batch.slots, strict=True):
         by_id = {key: translated[pos] for key, pos in slots.items() if key != "title"}
         positions = set(slots.values())
-        terms, notices = _translated_terms(report, positions, language)
+        terms: list[TermRow] = []
+        notices: list[str] = []
+        if context.glossary is not None:
+            mine = [o for o in outcomes if o.sentence in positions]
+            terms, notices = _translated_terms(context.glossary, item.doc, mine, language)
         memos[i] = build_memo(
             item.doc,
             item.selection,
@@ -320,35 +365,6 @@ def _memos_for_language(
             glossaries=context.names,
         )
     return memos
-
-
-def _source_terms(glossary: Glossary | None, item: Prepared) -> list[TermRow]:
-    if glossary is None:
-        return []
-    from processor.glossary import document_terms
-
-    return [
-        TermRow(term=usage.entry.ru, source=usage.entry.ru, occurrences=usage.count, correct=None)
-        for usage in document_terms(glossary, [item.doc.text])
-    ]
-
-
-def _translated_terms(
-    report: object | None, positions: set[int], language: str
-) -> tuple[list[TermRow], list[str]]:
-    if report is None:
-        return [], []
-    from processor.glossary import terminology_rows
-
-    rows = []
-    notices = []
-    for row in terminology_rows(report, positions):
-        rows.append(
-            TermRow(term=row.rendering, source=row.source, occurrences=row.count,
-                    correct=row.correct)
-        )
-        notices.extend(row.problems)
-    return rows, notices
 
 
 def write_memo(memo: Memo, outdir: Path, stem: str, formats: Sequence[str]) -> list[Path]:

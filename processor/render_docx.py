@@ -17,7 +17,7 @@ from typing import Any
 
 from processor.fileio import write_atomic
 from processor.labels import label
-from processor.memo import Memo
+from processor.memo import Memo, entity_type
 
 _WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 _TABLE_STYLE = "Light Grid Accent 1"
@@ -126,11 +126,7 @@ def build_docx(memo: Memo) -> Any:
         _table(
             document,
             ["ru", "en", "kk", label("type", lang)],
-            [
-                [e.ru, e.en, e.kk, label(e.type, lang) if e.in_glossary
-                 else f"{label(e.type, lang)} ({label('romanized', lang)})"]
-                for e in memo.entities
-            ],
+            [[e.ru, e.en, e.kk, entity_type(e, lang)] for e in memo.entities],
         )
 
     if memo.notices:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from processor.fileio import write_text_atomic
 from processor.labels import label
-from processor.memo import Memo
+from processor.memo import Memo, entity_type
 
 
 def _md_cell(text: str) -> str:
@@ -34,7 +34,7 @@ def markdown(memo: Memo) -> str:
         out += ["", f"## {label('entities', lang)}", ""]
         out += _md_table(
             ["ru", "en", "kk", label("type", lang)],
-            [[e.ru, e.en, e.kk, label(e.type, lang)] for e in memo.entities],
+            [[e.ru, e.en, e.kk, entity_type(e, lang)] for e in memo.entities],
         )
     if memo.notices:
         out += ["", f"## {label('notices', lang)}", ""]

@@ -80,3 +80,32 @@ def test_several_documents_share_one_translation_call(tmp_path, monkeypatch, tin
     assert len(doubles) == 1 and len(doubles[0].batches) == 1
     memo = results[1].memos[0]
     assert memo.key_points[0].text.startswith("EN(")
+
+
+def test_glossary_held_or_reported_on_a_real_model(
+    tmp_path, tiny_ru_en, tiny_multilingual, tiny_settings, no_network
+):
+    """Random weights mangle text: every term must come out right or be reported."""
+    options = BriefOptions(
+        languages=("en", "kk"), formats=("docx", "json"), translation=tiny_settings
+    )
+    [result] = brief([SEED], tmp_path, options)
+    assert result.ok and not result.missing
+    for lang in ("en", "kk"):
+        memo = _memo_json(tmp_path / f"zakon-tokayev-trump.{lang}.json")
+        names = {row["ru"]: row for row in memo["entities"]}
+        assert names["Касым-Жомарт Токаев"]["en"] == "Kassym-Jomart Tokayev"
+        assert names["Касым-Жомарт Токаев"]["kk"] == "Қасым-Жомарт Тоқаев"
+        assert memo["glossaries"] == ["kazakhstan-public-life"]
+        terms = {row["source"]: row for row in memo["terms"]}
+        tokayev = terms["Касым-Жомарт Токаев"]
+        assert tokayev["occurrences"] >= 10
+        translated = " ".join(i["text"] for i in memo["key_points"] + memo["key_figures"])
+        for row in memo["terms"]:
+            if row["correct"] is False:
+                # A lost term is named in the notices, never silently wrong.
+                assert any(row["source"] in n for n in memo["notices"]), row
+            elif row["correct"] is True:
+                assert row["term"].split()[-1][:4] in translated, row
+        document = docx.Document(tmp_path / f"zakon-tokayev-trump.{lang}.docx")
+        assert len(document.tables) >= 3  # metadata, names, terminology

@@ -25,9 +25,10 @@ def test_no_model_raises_no_route_with_install_command(model_store):
     with pytest.raises(NoRouteError) as err:
         get_translator("ru", "kk")
     hint = err.value.hint
-    assert hint.startswith("processor models install /path/to/nllb-200-distilled-1.3B-ct2")
-    assert "ct2-transformers-converter --model facebook/nllb-200-distilled-1.3B" in hint
-    assert "--quantization int8" in hint
+    assert hint.startswith("processor models install nllb-200-distilled-600M ")
+    assert "without internet: processor models install /path/to/" in hint
+    instructions = airgapped_instructions("ru", "kk")
+    assert "ct2-transformers-converter" in instructions and "--quantization int8" in instructions
     assert list_routes("ru", ["en", "kk"]) == []
 
 

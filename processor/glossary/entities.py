@@ -6,6 +6,7 @@ English by :func:`romanize`, Kazakh as the Russian form (Cyrillic reads the same
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -69,10 +70,21 @@ def find_entities(texts: Sequence[str], glossary: Glossary | None = None) -> lis
                 continue
             if span.type == "PER" and not _looks_like_name(span.text):
                 continue  # "казахстанско-американские" tagged PER: not a person
+            if span.type == "PER" and _is_address(span.text):
+                continue  # "Эдуард Эдуардович, ...": an interviewer addressing a guest
             span.normalize(morph_vocab)
             normal = span.normal or span.text
             found.append(Entity(_TYPES[span.type], span.text, normal, span.start, span.stop, index))
     return found
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
+
+
+def _is_address(text: str) -> bool:
+    """First name and patronymic with no surname: a form of address, not a full name."""
+    words = text.split()
+    return len(words) == 2 and bool(_PATRONYMIC.search(words[1]))
 
 
 def _looks_like_name(text: str) -> bool:

@@ -21,7 +21,9 @@ NUMBERS: tuple[str, ...] = ("sing", "plur")
 # pymorphy's second genitive / locative (чаю, в лесу) count as the main ones.
 _CASE_ALIAS = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "acc2": "accs"}
 
-TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+)*", re.UNICODE)
+# Words of letters/digits; hyphenated compounds, web names (Zakon.kz) and "+" formats
+# (С5+1, ОПЕК+) stay one token, so such names can be glossary entries at all.
+TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+|\.[a-z]{2,6}\b|\+\d*)*", re.UNICODE)
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "ё": "е", "Ё": "Е"})
 _HARD_TO_I = set("гкхжшщч")  # after these Russian writes и, not ы
 _HUSH = set("жшщчц")  # after these an unstressed о becomes е
