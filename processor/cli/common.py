@@ -69,9 +69,10 @@ def echo_outcome(outcome: Outcome, *, quiet: bool = False) -> None:
         click.secho(f"warning: {outcome.source}: {warning}", fg="yellow", err=True)
     for missing in outcome.missing:
         click.secho(f"missing: {outcome.source}: {missing}", fg="yellow", err=True)
-    if not quiet:
-        arrow = ", ".join(outcome.outputs) if outcome.outputs else "done"
-        click.echo(f"ok: {outcome.source} -> {arrow}", err=True)
+    if quiet or (outcome.missing and not outcome.outputs):
+        return  # nothing was written: the missing lines said why
+    arrow = ", ".join(outcome.outputs) if outcome.outputs else "done"
+    click.echo(f"ok: {outcome.source} -> {arrow}", err=True)
 
 
 def exit_code(outcomes: Iterable[Outcome]) -> int:
