@@ -198,3 +198,21 @@ def test_import_tbx(tmp_path: Path) -> None:
     f.write_text("<martif><termEntry>", encoding="utf-8")
     with pytest.raises(GlossaryError, match="bad TBX"):
         import_file(f)
+
+
+def test_tables_and_tbx_load_as_glossaries(tmp_path):
+    from processor.errors import GlossaryError
+    from processor.glossary import load_glossaries
+
+    table = tmp_path / "city.csv"
+    table.write_text(
+        "ru,en,kk,type\nАкимат Алматы,Almaty Akimat,Алматы әкімдігі,organization\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossaries([table], builtin=False)
+    [match] = glossary.find("Акимат Алматы сообщил о мерах.")
+    assert match.entry.rendering("kk") == "Алматы әкімдігі"
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("Акимат Алматы,Almaty Akimat\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"processor glossary import pairs\.csv --target"):
+        load_glossaries([pairs], builtin=False)

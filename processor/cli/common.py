@@ -15,11 +15,14 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from processor.errors import ProcessorError
+
+if TYPE_CHECKING:
+    from processor.translation.engine import TranslationSettings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -33,6 +36,44 @@ def debug_option(func: F) -> F:
     return click.option(
         "--debug", is_flag=True, help="Show a full traceback when something fails."
     )(func)
+
+
+def engine_options(func: F) -> F:
+    """--beam, --threads and --device: every command that translates takes them."""
+    func = click.option(
+        "--device",
+        type=click.Choice(["cpu", "cuda", "auto"]),
+        default=None,
+        help="Where models run [default: cpu].",
+    )(func)
+    func = click.option(
+        "--threads",
+        type=click.IntRange(0, 256),
+        default=None,
+        help="CPU threads per translation, 0 for all cores [default: 0].",
+    )(func)
+    func = click.option(
+        "--beam",
+        type=click.IntRange(1, 32),
+        default=None,
+        help="Beam size: higher is slower and sometimes better [default: 4].",
+    )(func)
+    return func
+
+
+def engine_settings(
+    beam: int | None, threads: int | None, device: str | None
+) -> TranslationSettings:
+    from processor.translation.engine import TranslationSettings
+
+    changes: dict[str, object] = {}
+    if beam is not None:
+        changes["beam_size"] = beam
+    if threads is not None:
+        changes["intra_threads"] = threads
+    if device is not None:
+        changes["device"] = device
+    return TranslationSettings().with_(**changes)
 
 
 @dataclass

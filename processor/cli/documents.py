@@ -13,6 +13,8 @@ from processor.cli.common import (
     Outcome,
     debug_option,
     echo_outcome,
+    engine_options,
+    engine_settings,
     exit_code,
     fail_line,
 )
@@ -134,8 +136,7 @@ def summarize(
                         {"ids": list(p.sentence_ids), "text": p.text} for p in selection.key_points
                     ],
                     "key_figures": [
-                        {"ids": list(p.sentence_ids), "text": p.text}
-                        for p in selection.key_figures
+                        {"ids": list(p.sentence_ids), "text": p.text} for p in selection.key_figures
                     ],
                 }
             )
@@ -193,15 +194,7 @@ def summarize(
     help="Extra glossary (YAML, CSV, TSV, TBX); repeat for several; later ones win.",
 )
 @click.option("--no-glossary", is_flag=True, help="Translate without holding glossary terms.")
-@click.option("--beam", type=click.IntRange(min=1), help="Beam size for translation [4].")
-@click.option("--threads", type=click.IntRange(min=1), help="CPU threads for translation.")
-@click.option(
-    "--device",
-    type=click.Choice(["cpu", "cuda", "auto"]),
-    default="cpu",
-    show_default=True,
-    help="Where translation models run.",
-)
+@engine_options
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False, allow_dash=True),
@@ -224,7 +217,7 @@ def brief(
     no_glossary: bool,
     beam: int | None,
     threads: int | None,
-    device: str,
+    device: str | None,
     manifest: str | None,
     quiet: bool,
     debug: bool,
@@ -253,16 +246,6 @@ def brief(
     from processor.readers import expand_inputs
 
     _check_length(sentences, ratio)
-    settings = None
-    if beam or threads or device != "cpu":
-        from processor.translation import TranslationSettings
-
-        overrides: dict[str, object] = {"device": device}
-        if beam:
-            overrides["beam_size"] = beam
-        if threads:
-            overrides["intra_threads"] = threads
-        settings = TranslationSettings(**overrides)  # type: ignore[arg-type]
     options = BriefOptions(
         languages=languages,
         algorithm=algorithm,
@@ -274,7 +257,7 @@ def brief(
         source_lang=source_lang,
         glossaries=tuple(glossaries),
         use_glossary=not no_glossary,
-        translation=settings,
+        translation=engine_settings(beam, threads, device),
     )
     try:
         results = run_brief(expand_inputs(inputs), outdir, options)

@@ -14,6 +14,8 @@ from processor.cli.common import (
     Outcome,
     debug_option,
     echo_outcome,
+    engine_options,
+    engine_settings,
     exit_code,
     fail_line,
 )
@@ -36,42 +38,6 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     if not (value.isascii() and value.isalpha() and 2 <= len(value) <= 3):
         raise click.BadParameter(f"'{value}' is not a language code such as ru, en or kk")
     return value
-
-
-def _engine_options(func):
-    """--beam, --threads and --device, shared by both commands."""
-    func = click.option(
-        "--device",
-        type=click.Choice(["cpu", "cuda", "auto"]),
-        default=None,
-        help="Where models run [default: cpu].",
-    )(func)
-    func = click.option(
-        "--threads",
-        type=click.IntRange(0, 256),
-        default=None,
-        help="CPU threads per translation, 0 for all cores [default: 0].",
-    )(func)
-    func = click.option(
-        "--beam",
-        type=click.IntRange(1, 32),
-        default=None,
-        help="Beam size: higher is slower and sometimes better [default: 4].",
-    )(func)
-    return func
-
-
-def _settings(beam: int | None, threads: int | None, device: str | None) -> TranslationSettings:
-    from processor.translation.engine import TranslationSettings
-
-    changes: dict[str, object] = {}
-    if beam is not None:
-        changes["beam_size"] = beam
-    if threads is not None:
-        changes["intra_threads"] = threads
-    if device is not None:
-        changes["device"] = device
-    return TranslationSettings().with_(**changes)
 
 
 def _open_translator(source: str, target: str, settings: TranslationSettings) -> Translator:
@@ -218,7 +184,7 @@ def _translate_one(
     is_flag=True,
     help="Translate freely: hold no terms, not even the built-in glossary's.",
 )
-@_engine_options
+@engine_options
 @debug_option
 def translate(
     inputs: tuple[str, ...],
@@ -268,7 +234,7 @@ def translate(
     plans = _plan_outputs(paths, output, fmt, target, single)
 
     try:
-        translator = _open_translator(source, target, _settings(beam, threads, device))
+        translator = _open_translator(source, target, engine_settings(beam, threads, device))
         translator = _hold_terms(translator, glossaries, not no_glossary)
     except ProcessorError as exc:
         click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
@@ -335,7 +301,7 @@ def _print_report(
     help="Score only the first N sentences (quicker, not comparable to published scores).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
-@_engine_options
+@engine_options
 @debug_option
 def evaluate(
     pair: str,
@@ -375,7 +341,7 @@ def evaluate(
             sources, references = sources[:limit], references[:limit]
         source, target = pair.lower().replace("_", "-").split("-")
         anchors = published_anchors(data_dir)
-        translator = _open_translator(source, target, _settings(beam, threads, device))
+        translator = _open_translator(source, target, engine_settings(beam, threads, device))
         result = run_evaluation(translator, sources, references)
     except Exception as exc:
         click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)

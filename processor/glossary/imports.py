@@ -80,7 +80,8 @@ def import_table(path: str | Path, *, target: str | None = None) -> list[Entry]:
         return entries
     if target not in ("en", "kk"):
         raise GlossaryError(
-            "two-column file: say which language the second column is (--target en or kk)",
+            "two-column file: say which language the second column is, e.g. "
+            f"processor glossary import {Path(path).name} --target en -o glossary.yaml",
             path=str(path),
         )
     start = 1 if header[:2] in (["source", "target"], ["ru", target]) else 0

@@ -200,6 +200,9 @@ def _entry(r: _Reader, node: yaml.Node, glossary: str) -> Entry:
     )
 
 
+TABLE_SUFFIXES = (".csv", ".tsv", ".tbx", ".xml")
+
+
 def read_glossary(path: str | Path) -> tuple[str, list[Entry]]:
     """Read and validate one glossary file."""
     p = Path(path)
@@ -211,6 +214,12 @@ def read_glossary(path: str | Path) -> tuple[str, list[Entry]]:
         raise GlossaryError("is a folder, not a glossary file", path=str(path)) from None
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    if p.suffix.lower() in TABLE_SUFFIXES:
+        # CSV/TSV with ru,en,kk columns and TBX load as they are; two-column files
+        # need their target language, which `processor glossary import` asks for.
+        from processor.glossary.imports import import_file
+
+        return p.stem, import_file(p)
     return parse_glossary(_decode(data, str(path)), str(path))
 
 
