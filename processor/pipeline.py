@@ -184,10 +184,44 @@ def entity_rows(glossary: Glossary | None, doc: Document) -> list[EntityRow]:
         return []
     from processor.glossary.report import names_table
 
-    return [
+    rows = [
         EntityRow(ru=row.ru, en=row.en, kk=row.kk, type=row.type, in_glossary=not row.romanized)
         for row in names_table(glossary, [doc.text])
     ]
+    # "Смагулов" after "Айдар Смагулов" is the same person, not a row of its own.
+    surnames = {r.ru.split()[-1] for r in rows if r.type == "person" and " " in r.ru}
+    return [
+        r
+        for r in rows
+        if r.in_glossary or r.type != "person" or " " in r.ru or r.ru not in surnames
+    ]
+
+
+def with_found_people(glossary: Glossary, entities: dict[int, list[EntityRow]]) -> Glossary:
+    """The glossary plus the people natasha found that it lacks.
+
+    Held like glossary entries, an unknown name comes out with the same
+    romanization in every memo and every sentence, and the appendix checks it.
+    """
+    from processor.glossary.entities import entity_entry
+
+    ids = {entry.id for entry in glossary.entries}
+    found: dict[str, None] = {}
+    for rows in entities.values():
+        for row in rows:
+            if row.type == "person" and not row.in_glossary:
+                found.setdefault(row.ru, None)
+    if not found:
+        return glossary
+    extra = []
+    for name in found:
+        entry = entity_entry(name, "person", ids)
+        if " " in name:
+            # The surname alone is the same person: render it the same way, short.
+            surname = name.split()[-1]
+            entry.short.update(ru=surname, en=entry.en.split()[-1], kk=surname)
+        extra.append(entry)
+    return glossary.with_entries(extra)
 
 
 def _source_terms(glossary: Glossary | None, doc: Document) -> list[TermRow]:
@@ -274,6 +308,8 @@ def brief(
     for i in prepared:
         results[i].warnings.extend(context.warnings)
     entities = {i: entity_rows(context.glossary, item.doc) for i, item in prepared.items()}
+    if context.glossary is not None:
+        context.glossary = with_found_people(context.glossary, entities)
 
     for language in options.languages:
         memos = _memos_for_language(

@@ -109,3 +109,33 @@ def test_glossary_held_or_reported_on_a_real_model(
                 assert row["term"].split()[-1][:4] in translated, row
         document = docx.Document(tmp_path / f"zakon-tokayev-trump.{lang}.docx")
         assert len(document.tables) >= 3  # metadata, names, terminology
+
+
+def test_unknown_people_get_one_romanization(tmp_path):
+    from tests.translator_doubles import identity
+
+    article = tmp_path / "people.txt"
+    article.write_text(
+        "Аким области Айдар Смагулов провел совещание по подготовке к зиме в Караганде. "
+        "По словам Айдара Смагулова, все котельные области готовы к отопительному сезону.\n\n"
+        "Министр поблагодарил Айдара Смагулова за работу и поручил ускорить ремонт дорог. "
+        "Ранее Смагулов заявил, что на ремонт выделено 12 миллиардов тенге из бюджета.",
+        encoding="utf-8",
+    )
+    options = BriefOptions(languages=("en",), formats=("json",), sentences=4, figures=0)
+    [result] = brief(
+        [article],
+        tmp_path / "out",
+        options,
+        translator_factory=lambda s, t: identity(target=t, source=s),
+    )
+    assert result.ok, result.error
+    memo = _memo_json(tmp_path / "out" / "people.en.json")
+    people = [r for r in memo["entities"] if r["type"] == "person"]
+    assert [(r["ru"], r["en"], r["in_glossary"]) for r in people] == [
+        ("Айдар Смагулов", "Aydar Smagulov", False)
+    ]
+    text = " ".join(i["text"] for i in memo["key_points"])
+    # Every inflected mention comes out as the same romanized name.
+    assert text.count("Aydar Smagulov") >= 3
+    assert "Смагулов" not in text

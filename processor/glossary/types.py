@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -85,6 +86,16 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def with_entries(self, extra: Sequence[Entry]) -> Glossary:
+        """A new glossary: these entries, then ``extra`` (e.g. names found in one batch)."""
+        return Glossary(
+            entries=[*self.entries, *extra],
+            names=list(self.names),
+            paths=list(self.paths),
+            overridden=list(self.overridden),
+            warnings=list(self.warnings),
+        )
 
     def by_id(self, entry_id: str) -> Entry:
         for entry in self.entries:
