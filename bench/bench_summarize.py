@@ -60,7 +60,7 @@ def bare_lexrank(doc) -> None:
     from processor.summarize import _summarizer, _sumy_document
 
     sentences = list(doc.sentences())
-    _summarizer("lexrank")(_sumy_document(doc, sentences), 7)
+    _summarizer("lexrank")(_sumy_document(doc, sentences)[0], 7)
 
 
 def startup(cmd: list[str], repeat: int) -> float:

@@ -109,14 +109,16 @@ class Memo:
         return data
 
 
-def processed_date() -> str:
-    """Today, or the date of ``SOURCE_DATE_EPOCH`` so that runs are reproducible."""
+def processing_time() -> dt.datetime:
+    """Now (UTC, whole seconds), or ``SOURCE_DATE_EPOCH`` so that runs are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.now(tz=dt.UTC)
-    return moment.date().isoformat()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def processed_date() -> str:
+    return processing_time().date().isoformat()
 
 
 def derive_title(doc: Document, selection: Selection) -> str:
@@ -131,9 +133,7 @@ def derive_title(doc: Document, selection: Selection) -> str:
     return " ".join(words[:_TITLE_WORDS]).rstrip(",;:–-") + "…"
 
 
-def _items(
-    points: Sequence[KeyPoint], doc: Document, translations: Mapping[str, str] | None
-) -> list[MemoItem]:
+def _items(points: Sequence[KeyPoint], translations: Mapping[str, str] | None) -> list[MemoItem]:
     items = []
     for point in points:
         if translations is None:
@@ -167,8 +167,10 @@ def build_memo(
     ``translations`` maps sentence id -> translated sentence for every id in
     ``selection.sentence_ids()``; None means the memo is in the source language.
     """
-    keywords = [row.en if language == "en" else row.kk if language == "kk" else row.ru
-                for row in entities[:8]]
+    keywords = [
+        row.en if language == "en" else row.kk if language == "kk" else row.ru
+        for row in entities[:8]
+    ]
     return Memo(
         language=language,
         title=title or derive_title(doc, selection),
@@ -181,8 +183,8 @@ def build_memo(
         sentences=sum(1 for _ in doc.sentences()),
         algorithm=selection.algorithm,
         translation=translation_route,
-        key_points=_items(selection.key_points, doc, translations),
-        key_figures=_items(selection.key_figures, doc, translations),
+        key_points=_items(selection.key_points, translations),
+        key_figures=_items(selection.key_figures, translations),
         entities=list(entities),
         terms=list(terms),
         full_text=list(full_text) if full_text is not None else None,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from processor.errors import NoRouteError, OutputError, ProcessorError
+from processor.errors import OutputError, ProcessorError
 from processor.memo import EntityRow, Memo, TermRow, build_memo, derive_title
 from processor.model import Document
 from processor.summarize import (
@@ -353,11 +353,7 @@ def _memos_for_language(
     source = next(iter(sources)) if len(sources) == 1 else "ru"
     try:
         translator = factory(source, language)
-    except NoRouteError as exc:
-        for i in prepared:
-            results[i].missing[language] = str(exc)
-        return memos
-    except ProcessorError as exc:
+    except ProcessorError as exc:  # NoRouteError, or a model that cannot load
         for i in prepared:
             results[i].missing[language] = str(exc)
         return memos

@@ -17,17 +17,15 @@ from typing import Any
 
 from processor.fileio import write_atomic
 from processor.labels import label
-from processor.memo import Memo, entity_type
+from processor.memo import Memo, entity_type, processing_time
 
 _WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 _TABLE_STYLE = "Light Grid Accent 1"
 
 
 def _timestamp() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0, tzinfo=None)
+    # Naive UTC: what python-docx and zip entry times expect.
+    return processing_time().replace(tzinfo=None)
 
 
 def _set_language(document: Any, language: str) -> None:
@@ -51,8 +49,13 @@ def _page_field(paragraph: Any) -> None:
     from docx.oxml.ns import qn
 
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind is not None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
@@ -154,7 +157,8 @@ def build_docx(memo: Memo) -> Any:
                     t.term,
                     t.source,
                     str(t.occurrences),
-                    label("not_translated", lang) if t.correct is None
+                    label("not_translated", lang)
+                    if t.correct is None
                     else label("yes" if t.correct else "no", lang),
                 ]
                 for t in memo.terms
@@ -180,8 +184,14 @@ def build_docx(memo: Memo) -> Any:
 def _reproducible_zip(data: bytes) -> bytes:
     """Rewrite the package with fixed entry times: same memo, same bytes."""
     moment = _timestamp()
-    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
-             moment.second)
+    stamp = (
+        max(moment.year, 1980),
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():

@@ -117,11 +117,6 @@ class _RussianTokenizer:
 
     language = "russian"
 
-    def to_sentences(self, paragraph: str) -> list[str]:
-        from processor.segment import split_sentences
-
-        return [s.text for s in split_sentences(paragraph)]
-
     def to_words(self, sentence: str) -> list[str]:
         return _WORD.findall(sentence)
 
@@ -133,25 +128,35 @@ def stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("russian"))
 
 
-def _sumy_document(doc: Document, sentences: Sequence[Sentence]) -> Any:
+def _sumy_document(doc: Document, sentences: Sequence[Sentence]) -> tuple[Any, dict[int, int]]:
+    """The sumy document, and a map from sumy's sentence order to indices in ``sentences``.
+
+    sumy counts headings among its sentences; the map is built in the same loop so
+    the two can never drift apart.
+    """
     from sumy.models.dom import ObjectDocumentModel
     from sumy.models.dom import Paragraph as SumyParagraph
     from sumy.models.dom import Sentence as SumySentence
 
     tokenizer = _RussianTokenizer()
-    by_paragraph: dict[int, list[Any]] = {}
-    for s in sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(
-            SumySentence(strip_dash(s.text), tokenizer)
-        )
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
     paragraphs = []
+    order_to_index: dict[int, int] = {}
+    order = 0
     for p in doc.paragraphs:
-        items = by_paragraph.get(p.index, [])
+        items = []
         if p.kind in ("title", "heading"):
-            items = [SumySentence(p.text, tokenizer, is_heading=True), *items]
+            items.append(SumySentence(p.text, tokenizer, is_heading=True))
+            order += 1
+        for i in by_paragraph.get(p.index, []):
+            items.append(SumySentence(strip_dash(sentences[i].text), tokenizer))
+            order_to_index[order] = i
+            order += 1
         if items:
             paragraphs.append(SumyParagraph(items))
-    return ObjectDocumentModel(tuple(paragraphs))
+    return ObjectDocumentModel(tuple(paragraphs)), order_to_index
 
 
 def _summarizer(algorithm: str) -> Any:
@@ -208,35 +213,15 @@ def rank(doc: Document, sentences: Sequence[Sentence], algorithm: str) -> list[f
         ranking.extend(infos)
         return infos
 
-    summarizer(_sumy_document(doc, sentences), keep_all)
+    document, order_to_index = _sumy_document(doc, sentences)
+    summarizer(document, keep_all)
     scores = [0.0] * len(sentences)
-    # `order` counts sumy's sentences, headings included; map back to ours.
-    order_to_index = _order_map(doc, sentences)
     for position, info in enumerate(ranking):
         index = order_to_index.get(info.order)
         if index is not None:
             # Rank-based score: comparable across algorithms whose raw ratings are not.
             scores[index] = 1.0 - position / max(len(ranking), 1)
     return scores
-
-
-def _order_map(doc: Document, sentences: Sequence[Sentence]) -> dict[int, int]:
-    by_paragraph: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_paragraph.setdefault(s.paragraph, []).append(i)
-    mapping: dict[int, int] = {}
-    order = 0
-    # Mirrors _sumy_document: a heading's own text comes first, then its sentences.
-    for p in doc.paragraphs:
-        own = by_paragraph.get(p.index, [])
-        if not own and p.kind not in ("title", "heading"):
-            continue
-        if p.kind in ("title", "heading"):
-            order += 1
-        for i in own:
-            mapping[order] = i
-            order += 1
-    return mapping
 
 
 # --- quality rules --------------------------------------------------------------------------

@@ -113,7 +113,8 @@ def summarize(
     _check_length(sentences, ratio)
     outcomes = []
     records = []
-    for path in expand_inputs(inputs):
+    paths = expand_inputs(inputs)
+    for path in paths:
         outcome = Outcome(source=path)
         try:
             doc = read(path, source_lang=source_lang)
@@ -141,7 +142,7 @@ def summarize(
                 }
             )
             continue
-        if len(inputs) > 1 or Path(path).is_dir():
+        if len(paths) > 1:  # a heading per article once there are several
             click.secho(f"== {path}", bold=True)
         for point in selection.key_points:
             click.echo(f"- {point.text}")
