@@ -50,6 +50,12 @@ class SourceMeta:
     format: str
     encoding: str | None = None
     size_bytes: int = 0
+    # What the source says of itself, when it says it (HTML <meta>, DOCX core
+    # properties, a TXT's first lines). Readers fill them; the memo header shows them.
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    url: str | None = None
+    author: str | None = None
 
     @property
     def name(self) -> str:

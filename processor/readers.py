@@ -10,7 +10,6 @@ so that importing this module stays cheap.
 from __future__ import annotations
 
 import codecs
-import functools
 import io
 import os
 import re
@@ -703,13 +702,12 @@ _HYPHEN_PREFIXES = frozenset("кое кой".split())
 _PO_ADVERB = re.compile(r"(?:ски|цки|ому|ему|ьи)$")
 
 
-@functools.lru_cache(maxsize=1)
 def _morph() -> Any | None:
     """pymorphy3's dictionary, to tell "перего-воры" from "военно-промышленного"."""
-    try:
-        import pymorphy3
+    from processor.morphology import analyzer
 
-        return pymorphy3.MorphAnalyzer()
+    try:
+        return analyzer()
     except Exception:  # dictionary missing or broken: fall back to simple rules
         return None
 

@@ -54,11 +54,10 @@ class Form:
     head: int = 0
 
 
-@lru_cache(maxsize=1)
 def _morph() -> Any:
-    import pymorphy3  # heavy: only when a matcher is built
+    from processor.morphology import analyzer
 
-    return pymorphy3.MorphAnalyzer()
+    return analyzer()
 
 
 def _case_of(tag: Any) -> str | None:
