@@ -1,0 +1,1 @@
+"""Helpers the tests share: data locator, translator doubles, tiny real-format models."""
