@@ -8,7 +8,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_NAME = "zakon-tokayev-trump.ru.txt"
-_CANDIDATES = (REPO.parent / "shared" / "data" / "seed" / SEED_NAME, REPO / "examples" / SEED_NAME)
+_CANDIDATES = (REPO / "examples" / SEED_NAME,)
 
 
 def seed_path() -> Path:

@@ -27,6 +27,7 @@ import pytest
 
 from processor.translation.store import InstalledModel, ModelStore
 from tests import tiny_models
+from tests.support import data
 
 # Enough to exercise every code path; random weights never stop early by themselves.
 TINY_MAX_DECODING = 12
@@ -141,14 +142,14 @@ def index_server(tmp_path: Path, tiny_ru_en_archive: Path) -> Iterator[str]:
     """
     root = tmp_path / "http"
     root.mkdir()
-    data = tiny_ru_en_archive.read_bytes()
-    (root / tiny_ru_en_archive.name).write_bytes(data)
-    (root / "broken.argosmodel").write_bytes(data[: len(data) // 2])
+    archive = tiny_ru_en_archive.read_bytes()
+    (root / tiny_ru_en_archive.name).write_bytes(archive)
+    (root / "broken.argosmodel").write_bytes(archive[: len(archive) // 2])
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root))
     )
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    index = json.loads((tiny_models.SHARED / "argos" / "index.json").read_text("utf-8"))
+    index = json.loads(data.ARGOS_INDEX.read_text("utf-8"))
     for entry in index:
         links = entry.get("links") or []
         entry["links"] = [base + link.rsplit("/", 1)[-1] for link in links]

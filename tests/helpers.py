@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "data"
-SEED = REPO / "examples" / "zakon-tokayev-trump.ru.txt"
+from tests.support.data import REPO, SEED, seed_text
 
-
-def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+__all__ = ["REPO", "SEED", "Path", "seed_text"]

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from processor.glossary import Glossary, load_glossaries
+from tests.support import data
 
 SMALL = Path(__file__).parent / "data_glossary" / "small.yaml"
-SEED = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "zakon-tokayev-trump.ru.txt"
-)
+SEED = data.SEED
 
 
 @pytest.fixture(scope="module")

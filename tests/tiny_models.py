@@ -16,10 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-SEED = SHARED / "seed" / "zakon-tokayev-trump.ru.txt"
-FLORES_RU = SHARED / "flores" / "flores-dev.ru-en.ru"
-FLORES_EN = SHARED / "flores" / "flores-dev.ru-en.en"
+from tests.support import data
+
+SEED = data.SEED
+FLORES_RU = data.FLORES / "flores-dev.ru-en.ru"
+FLORES_EN = data.FLORES / "flores-dev.ru-en.en"
 
 # A few Kazakh sentences (written for these tests) so the tokenizer knows the letters.
 KAZAKH = [
