@@ -1,108 +1,134 @@
-"""Benchmark: the cost of translate_docx around the model, against python-docx itself.
+"""Benchmark: DOCX translation with inline formatting (markers) against the plain path.
 
-Builds a DOCX from the seed article repeated N times (every paragraph split into
-plain/bold/italic runs, a table, a header), then, in the same process, times:
+Builds the seed article as a DOCX the way an editor would format it (questions in
+bold, names in italics, a link, a header), repeated ``--copies`` times, then in the
+same process times, with an instant translator so only our own work is measured:
 
-* baseline: python-docx open + save of the same file (what any DOCX tool pays);
-* translate_docx with an instant translator (so only our work is measured:
-  walking the parts, segmenting, choosing runs, writing back, atomic save).
+* python-docx open + save of the same file (what any DOCX tool pays);
+* the plain path (``inline=False``: each sentence into the run of its main formatting);
+* the marker path (``inline=True``, the default), with a model that keeps the markers
+  and with one that drops them all (the fallback that places spans by position).
 
-Prints both and the ratio, plus paragraphs/s and sentences/s of our overhead.
-
-    /work/venv/bin/python bench/bench_translate_docx.py [--copies 20] [--repeat 3]
+Prints time and peak traced memory of each, and the ratios marker/plain (target: at
+most 1.3x). Run: ``python -m bench.bench_translate_docx [--copies 1] [--repeat 5]``
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+import re
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from bench.harness import SEED, table, timed
 
-SEED = REPO / "examples" / "zakon-tokayev-trump.ru.txt"
+_TAG = re.compile(r"\s*</?x\d+/?>\s*")
 
 
 class InstantTranslator:
+    """Upper-cases the text; keeps the markers, or drops them like a careless model."""
+
     source, target = "ru", "en"
 
+    def __init__(self, keep_markers: bool = True) -> None:
+        self.keep = keep_markers
+
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        return [s[::-1] for s in sentences]
+        if self.keep:
+            return [s.upper().replace("<X", "<x").replace("</X", "</x") for s in sentences]
+        return [_TAG.sub(" ", s).upper().strip() for s in sentences]
 
     def describe(self) -> str:
         return "instant"
 
 
 def build(path: Path, copies: int) -> int:
+    """The seed as an edited DOCX; returns the number of formatted runs."""
     import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
 
     paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip()]
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = "Обзор прессы"
-    count = 0
+    formatted = 0
     for _ in range(copies):
         d.add_heading(paragraphs[0], level=1)
         for text in paragraphs[1:]:
             p = d.add_paragraph()
-            third = max(1, len(text) // 3)
-            p.add_run(text[:third])
-            p.add_run(text[third : 2 * third]).bold = True
-            p.add_run(text[2 * third :]).italic = True
-            count += 1
-        table = d.add_table(rows=2, cols=2)
-        for cell in table._cells:
-            cell.text = "Ячейка таблицы с текстом."
+            if text.startswith(("–", "—")):
+                p.add_run(text).bold = True  # the interviewer's questions, as printed
+                formatted += 1
+                continue
+            words = text.split(" ")
+            cut = max(1, len(words) // 3)
+            p.add_run(" ".join(words[:cut]) + " ")
+            p.add_run(" ".join(words[cut : cut + 2])).italic = True
+            p.add_run(" " + " ".join(words[cut + 2 :]))
+            formatted += 1
+        link = d.add_paragraph("Полный текст интервью ")
+        r_id = link.part.relate_to("https://www.zakon.kz", RT.HYPERLINK, is_external=True)
+        link._p.append(
+            parse_xml(
+                f'<w:hyperlink {nsdecls("w", "r")} r:id="{r_id}"><w:r>'
+                "<w:t>на сайте издания</w:t></w:r></w:hyperlink>"
+            )
+        )
+        link.add_run(".")
+        formatted += 1
     d.save(str(path))
-    return count
-
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
+    return formatted
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     import docx
 
-    from processor.translation.document import translate_docx
+    from processor.translation.docx import translate_docx
 
     with tempfile.TemporaryDirectory() as tmp:
-        src, base_out, out = Path(tmp) / "in.docx", Path(tmp) / "b.docx", Path(tmp) / "o.docx"
-        n_paragraphs = build(src, args.copies)
+        src, out = Path(tmp) / "in.docx", Path(tmp) / "out.docx"
+        formatted = build(src, args.copies)
         translate_docx(src, out, InstantTranslator())  # warm imports and razdel
 
-        def baseline() -> None:
-            docx.Document(str(src)).save(str(base_out))
+        base = timed(lambda: docx.Document(str(src)).save(str(out)), args.repeat)
+        plain = timed(
+            lambda: translate_docx(src, out, InstantTranslator(), inline=False), args.repeat
+        )
+        kept = timed(lambda: translate_docx(src, out, InstantTranslator()), args.repeat)
+        dropped = timed(
+            lambda: translate_docx(src, out, InstantTranslator(keep_markers=False)), args.repeat
+        )
+        report = translate_docx(src, out, InstantTranslator())
 
-        report = None
-
-        def ours() -> None:
-            nonlocal report
-            report = translate_docx(src, out, InstantTranslator())
-
-        t_base = best_of(args.repeat, baseline)
-        t_ours = best_of(args.repeat, ours)
-    print(f"document: {n_paragraphs} body paragraphs x 3 runs, {report.sentences} sentences")
-    print(f"baseline python-docx open+save: {t_base * 1000:8.1f} ms")
-    print(f"translate_docx (instant model): {t_ours * 1000:8.1f} ms")
-    print(f"ratio ours/baseline: {t_ours / t_base:.2f}x")
+    rows = [
+        ("python-docx open+save", f"{base.seconds * 1000:.1f}", f"{base.peak_mib:.1f}", "-"),
+        ("plain path", f"{plain.seconds * 1000:.1f}", f"{plain.peak_mib:.1f}", "1.00x"),
+        (
+            "markers kept",
+            f"{kept.seconds * 1000:.1f}",
+            f"{kept.peak_mib:.1f}",
+            f"{kept.ratio(plain):.2f}x",
+        ),
+        (
+            "markers dropped",
+            f"{dropped.seconds * 1000:.1f}",
+            f"{dropped.peak_mib:.1f}",
+            f"{dropped.ratio(plain):.2f}x",
+        ),
+    ]
     print(
-        f"overhead throughput: {report.total_paragraphs / t_ours:.0f} paragraphs/s, "
-        f"{report.sentences / t_ours:.0f} sentences/s"
+        f"seed as DOCX x{args.copies}: {report.sentences} sentences, {formatted} formatted runs, "
+        f"{report.fidelity.spans} inline spans"
     )
+    print(table(rows, ("path", "ms (median)", "peak MiB", "time vs plain")))
+    print(f"memory markers/plain: {kept.peak_mib / max(plain.peak_mib, 1e-9):.2f}x")
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ from processor.readers import read_bytes, read_document
 from processor.translation.document import (
     translate_document,
     translate_documents,
-    translate_docx,
 )
+from processor.translation.docx import translate_docx
 from processor.translation.writers import to_markdown, write_document
 from tests.translator_doubles import FailingTranslator, ShortTranslator, tagging
 
@@ -130,6 +130,7 @@ PNG = base64.b64decode(
 )
 
 SPLIT_SENTENCE = "Президент Казахстана заявил о новых реформах."
+MARKED_SENTENCE = "Президент Казахстана <x1>заявил о</x1> <x2>новых реформах</x2>."
 
 FOOTNOTES_XML = f"""<w:footnotes {nsdecls("w")}>
   <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
@@ -230,8 +231,9 @@ def test_translate_docx_translates_every_place_and_keeps_the_document(
     report = translate_docx(source_docx, dest, translator)
 
     assert len(translator.batches) == 1, "the whole file goes in one call"
-    # The sentence split across plain, bold and italic runs arrives whole.
-    assert SPLIT_SENTENCE in translator.seen
+    # The sentence split across plain, bold and italic runs arrives whole, its bold and
+    # italic words marked (inline formatting travels with the words).
+    assert MARKED_SENTENCE in translator.seen
     for piece in ("заявил о ", "новых реформах", "заявил о", "Президент Казахстана"):
         assert piece not in translator.seen
 
@@ -242,18 +244,31 @@ def test_translate_docx_translates_every_place_and_keeps_the_document(
 
     split = paragraphs[1]
     assert split.text == f"EN({SPLIT_SENTENCE}) EN(Второе предложение стоит здесь.)"
-    # The sentence is mostly plain: its translation sits in the first plain run.
-    assert split.runs[0].text == f"EN({SPLIT_SENTENCE})"
-    assert split.runs[0].bold is None
-    assert [r.text for r in split.runs[1:3]] == ["", ""]
-    # The footnote reference run is still there, after the text.
+    # Bold and italic stay on the (translated) words they were on.
+    runs = [(r.text, r.bold, r.italic) for r in split.runs if r.text]
+    assert runs[:3] == [
+        ("EN(Президент Казахстана ", None, None),
+        ("заявил о ", True, None),  # the space was inside the bold run in the source too
+        ("новых реформах", None, True),
+    ]
+    assert ("новых реформах", None, True) in runs
+    # The footnote reference run is still there, after the sentence it belongs to.
     refs = split._p.findall(f".//{W}footnoteReference")
     assert len(refs) == 1 and refs[0].get(f"{W}id") == "1"
+    after = "".join(
+        t.text or "" for t in refs[0].getparent().itersiblings() for t in t.iter(f"{W}t")
+    )
+    assert after == ""
 
     emphasis = paragraphs[2]
     assert emphasis.text == "EN(Важно: это очень длинное выделенное заявление.)"
-    bold = [r for r in emphasis.runs if r.text]
-    assert len(bold) == 1 and bold[0].bold is True and bold[0].font.size == Pt(14)
+    # Mostly bold 14 pt: that is the sentence's main formatting; "Важно:" stays plain.
+    assert "<x1>Важно:</x1> это очень длинное выделенное заявление." in translator.seen
+    plain = [r.text for r in emphasis.runs if r.text and not r.bold]
+    bold = [r for r in emphasis.runs if r.text and r.bold]
+    assert "Важно:" in plain
+    assert bold and all(r.font.size == Pt(14) for r in bold)
+    assert "это очень длинное выделенное заявление" in "".join(r.text for r in bold)
 
     tabbed = paragraphs[3]
     assert tabbed.text == "EN(Дата:)\tEN(двенадцатое мая)"
@@ -285,8 +300,8 @@ def test_translate_docx_translates_every_place_and_keeps_the_document(
     assert split.runs[0]._r.rPr.find(f"{W}lang").get(f"{W}val") == "en-US"
     default_lang = out.styles.element.find(f"{W}docDefaults//{W}lang")
     assert default_lang.get(f"{W}val") == "en-US"
-    assert report.paragraphs["footnotes"] == 1
-    assert report.paragraphs["header"] == 2 and report.paragraphs["footer"] == 1
+    assert report.units["footnotes"] == 1
+    assert report.units["header"] == 2 and report.units["footer"] == 1
     assert report.sentences == len(translator.seen) + 0  # no repeats in this file
     # The source is untouched.
     assert docx.Document(str(source_docx)).paragraphs[0].text == "Заявление президента"
@@ -411,14 +426,14 @@ def test_cli_translates_every_input_even_when_one_fails(
     assert sorted(p.name for p in out.iterdir()) == [
         "a.en.txt",
         "b.en.md",
-        "page.en.docx",
+        "page.en.html",  # HTML stays HTML, its tags kept (issue 10)
         "source.en.docx",
     ]
     assert (out / "a.en.txt").read_text("utf-8").startswith("EN(Президент ")
     md = read_document(out / "b.en.md", check_language=False)
     assert md.title == "EN(Заголовок статьи)"
-    html_out = docx.Document(str(out / "page.en.docx"))
-    assert html_out.paragraphs[-1].text.startswith("EN(Президент")
+    html_out = (out / "page.en.html").read_text("utf-8")
+    assert "<p>EN(Президент" in html_out and 'lang="en"' in html_out
     # DOCX in, DOCX out: the document itself, translated in place.
     kept = docx.Document(str(out / "source.en.docx"))
     assert kept.sections[0].header.paragraphs[0].text == "EN(Верхний колонтитул)"

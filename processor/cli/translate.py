@@ -19,16 +19,13 @@ from processor.cli.common import (
     exit_code,
     fail_line,
 )
-from processor.errors import OutputError, ProcessorError
+from processor.errors import ProcessorError
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
     from processor.translation.engine import TranslationSettings
 
-FORMATS = ("docx", "md", "txt")
-# Output format when --format is not given: DOCX stays DOCX, text stays text,
-# HTML and PDF (which we do not write) become DOCX.
-_SUFFIX_FORMAT = {".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
+FORMATS = ("docx", "html", "md", "txt")
 
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -70,14 +67,6 @@ def _term_warnings(translator: Translator, since: int) -> list[str]:
     ]
 
 
-def _output_format(path: str, fmt: str | None) -> str:
-    if fmt:
-        return fmt
-    if path == "-":
-        return "txt"  # piped text is text; --format asks for more
-    return _SUFFIX_FORMAT.get(Path(path).suffix.lower(), "docx")
-
-
 def _stem(path: str) -> str:
     return "stdin" if path == "-" else Path(path).stem
 
@@ -86,15 +75,17 @@ def _plan_outputs(
     inputs: list[str], output: str | None, fmt: str | None, target: str, single: bool
 ) -> list[tuple[str, Path, str]]:
     """(input, destination, format) for every input; raises UsageError for a bad -o."""
+    from processor.translation.files import format_of_name, output_format
+
     out = Path(output) if output else None
-    if out is not None and out.suffix.lower() in _SUFFIX_FORMAT and not out.is_dir():
+    if out is not None and format_of_name(out) and not out.is_dir():
         # -o names a file: only meaningful for one input.
         if not single:
             raise click.UsageError(
                 f"-o {output} names a file but there are {len(inputs)} inputs; "
                 "give a folder instead"
             )
-        file_fmt = _SUFFIX_FORMAT[out.suffix.lower()]
+        file_fmt = format_of_name(out) or "docx"
         if fmt and fmt != file_fmt:
             raise click.UsageError(f"-o {output} does not match --format {fmt}")
         return [(inputs[0], out, file_fmt)]
@@ -102,7 +93,7 @@ def _plan_outputs(
     plans: list[tuple[str, Path, str]] = []
     taken: set[Path] = set()
     for path in inputs:
-        chosen = _output_format(path, fmt)
+        chosen = output_format(path, fmt)
         dest = folder / f"{_stem(path)}.{target}.{chosen}"
         n = 2
         # Two inputs with the same name (from different folders) get distinct outputs.
@@ -112,23 +103,6 @@ def _plan_outputs(
         taken.add(dest)
         plans.append((path, dest, chosen))
     return plans
-
-
-def _translate_one(
-    path: str, dest: Path, fmt: str, translator: Translator, declared: str | None
-) -> None:
-    from processor.readers import read_document
-    from processor.translation.document import translate_document, translate_docx
-    from processor.translation.writers import write_document
-
-    # Reading first checks the input is readable and in the source language.
-    doc = read_document(path, source_lang=declared)
-    if path != "-" and Path(path).resolve() == dest.resolve():
-        raise OutputError("the output would overwrite the input", path=path)
-    if fmt == "docx" and doc.meta.format == "docx" and path != "-":
-        translate_docx(Path(path), dest, translator)
-    else:
-        write_document(translate_document(doc, translator), dest, fmt)
 
 
 @click.command()
@@ -184,6 +158,21 @@ def _translate_one(
     is_flag=True,
     help="Translate freely: hold no terms, not even the built-in glossary's.",
 )
+@click.option(
+    "--keep-formatting/--no-keep-formatting",
+    default=True,
+    show_default=True,
+    help="Carry bold, italics, links and revisions inside sentences through the model "
+    "as markers; off puts each sentence in the run of its main formatting.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    default=None,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write a JSON fidelity report: units translated, inline spans kept/moved/lost.",
+)
 @engine_options
 @debug_option
 def translate(
@@ -195,6 +184,8 @@ def translate(
     fmt: str | None,
     glossaries: tuple[str, ...],
     no_glossary: bool,
+    keep_formatting: bool,
+    report_path: str | None,
     beam: int | None,
     threads: int | None,
     device: str | None,
@@ -203,11 +194,13 @@ def translate(
     """Translate whole documents, keeping their structure.
 
     Each INPUT (a file, a folder of files, or - for stdin) is written as
-    <name>.<LANG>.<format>.  A DOCX input gives a DOCX output with its styles,
-    tables, headers, footers, footnotes and images in place; sentences split
-    by bold or italics are translated whole.  Other inputs are written as
-    DOCX, Markdown or text with their headings and lists.  Names and terms
-    are held to the built-in glossary and any --glossary files.
+    <name>.<LANG>.<format>.  DOCX, HTML and Markdown stay in their format with
+    everything the author formatted: styles, tables, headers, footers,
+    footnotes, comments, fields and images, and inside each sentence the bold,
+    italic, links and tracked changes around the translated words.  Other
+    inputs (TXT, PDF) are written as DOCX, Markdown or text with their headings
+    and lists.  Names and terms are held to the built-in glossary and any
+    --glossary files.
 
     Every input is processed even when another fails; one line per input is
     printed on stderr.  Exit code 1 when any input failed or no model is
@@ -242,19 +235,31 @@ def translate(
     if debug:
         click.echo(f"route: {translator.describe()}", err=True)
 
+    from processor.translation.files import translate_file
+
     outcomes: list[Outcome] = []
+    reports = []
     for path, dest, chosen in plans:
         shown = "<stdin>" if path == "-" else path
         outcome = Outcome(source=shown)
         seen_terms = len(getattr(translator, "terms", ()))
         try:
-            _translate_one(path, dest, chosen, translator, declared)
+            report = translate_file(
+                path, dest, chosen, translator, source_lang=declared, inline=keep_formatting
+            )
+            reports.append(report.to_dict())
             outcome.outputs.append(str(dest))
+            if report.summary():
+                outcome.warnings.append(str(report.summary()))
             outcome.warnings += _term_warnings(translator, seen_terms)
         except Exception as exc:  # one broken input must not stop the others
             outcome.error = fail_line(exc, debug)
         echo_outcome(outcome)
         outcomes.append(outcome)
+    if report_path:
+        from processor.fileio import write_text_atomic
+
+        write_text_atomic(report_path, json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
     click.get_current_context().exit(exit_code(outcomes))
 
 
