@@ -6,7 +6,7 @@ import ctranslate2
 import pytest
 import sentencepiece as spm
 
-from processor.errors import ModelError
+from processor.errors import DeviceError, ModelError, NoRouteError
 from processor.translation import TranslationSettings, get_translator
 from processor.translation.engine import (
     LOAD_COUNTS,
@@ -94,13 +94,27 @@ def test_compute_type_falls_back_to_what_the_device_supports():
 
 @pytest.mark.skipif(ctranslate2.get_cuda_device_count() > 0, reason="machine has a GPU")
 def test_cuda_without_gpu_is_a_one_line_error(tiny_ru_en):
-    with pytest.raises(ModelError) as err:
+    # A DeviceError (a failure, exit 1), deliberately not a ModelError: callers that map
+    # ModelError/NoRouteError to "missing" (exit 3) must not see a missing GPU as one.
+    with pytest.raises(DeviceError) as err:
         get_translator("ru", "en", TranslationSettings(device="cuda"))
+    assert not isinstance(err.value, ModelError)
     message = str(err.value)
     assert "\n" not in message
     assert "CUDA requested but no GPU is available" in message
     assert "--device cpu" in message
     assert resolve_device("auto") == "cpu"
+    with pytest.raises(DeviceError, match="unknown device 'tpu'"):
+        resolve_device("tpu")
+
+
+@pytest.mark.skipif(ctranslate2.get_cuda_device_count() > 0, reason="machine has a GPU")
+def test_cuda_without_gpu_is_reported_before_a_missing_route(model_store):
+    # Nothing installed: the device problem is still the one reported, the same way.
+    with pytest.raises(DeviceError):
+        get_translator("ru", "kk", TranslationSettings(device="cuda"))
+    with pytest.raises(NoRouteError):
+        get_translator("ru", "kk", TranslationSettings(device="auto"))
 
 
 def test_nllb_style_uses_language_tokens_and_strips_the_prefix(tiny_multilingual, tiny_settings):
