@@ -23,8 +23,8 @@ from processor.errors import ModelError
 from processor.translation import catalog, get_translator, remote
 from processor.translation.engine import CT2Translator
 from processor.translation.hints import airgapped_instructions, install_hint
-from processor.translation.routes import list_routes
 from processor.translation.installed import MANIFEST
+from processor.translation.routes import list_routes
 from processor.translation.store import ModelStore
 
 NAME = "nllb-200-distilled-600M"
