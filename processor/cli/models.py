@@ -174,7 +174,7 @@ def install(
         _fail(exc, debug)
     except KeyboardInterrupt:
         # Ctrl-C or SIGTERM: the staging folder is already gone; say so, no traceback.
-        click.secho("interrupted: nothing was installed", fg="red", err=True)
+        click.secho("interrupted: no partial install was left behind", fg="red", err=True)
         sys.exit(130)
     quality = f"; quality: {model.quality}" if model.quality else ""
     click.echo(

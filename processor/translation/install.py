@@ -125,9 +125,12 @@ def move_into_place(staged: Path, dest: Path) -> None:
 def _copy_folder(folder: Path, staged: Path) -> None:
     try:
         shutil.copytree(folder, staged, symlinks=False)
-    except (OSError, shutil.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except shutil.Error as exc:  # one (source, destination, reason) per file that failed
+        failures = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
+        reason = str(failures[0][2]) if failures else str(exc)
         raise ModelError(f"cannot copy: {reason[:200]}", path=str(folder)) from None
+    except OSError as exc:
+        raise ModelError(f"cannot copy: {exc.strerror or exc}", path=str(folder)) from None
 
 
 # --- Argos packages ---------------------------------------------------------------------------
