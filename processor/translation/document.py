@@ -371,27 +371,12 @@ def _register_note_parts() -> None:
 
 
 def _open_docx(src: Path) -> Any:
-    import zipfile
-
-    import docx
-    from lxml import etree
+    from processor.readers.docx import open_docx
 
     _register_note_parts()
     if not src.is_file():
         raise InputError("no such file", path=str(src))
-    try:
-        return docx.Document(str(src))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
-        raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=str(src)) from None
-    except Exception as exc:
-        # python-docx's own PackageNotFoundError and the like: a broken file, not our bug.
-        if type(exc).__module__.startswith("docx"):
-            raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=str(src)) from None
-        raise
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return open_docx(src, path=str(src))
 
 
 def translate_docx(src: Path, dest: Path, translator: Translator) -> DocxReport:
