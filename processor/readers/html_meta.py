@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from processor.readers.meta import clean_url, host_of, iso_date
+from processor.readers.meta import clean_url, iso_date
 from processor.readers.text import Parsed, clean_text
 
 # (attribute, value) of the <meta> tags that carry each field, best first.
@@ -99,5 +99,3 @@ def page_meta(soup: Any, parsed: Parsed) -> None:
     if author and clean_url(author):
         author = None  # article:author is often a profile address, not a name
     parsed.author = author or _name(ld.get("author"))
-    if parsed.outlet is None and parsed.url:
-        parsed.outlet = host_of(parsed.url)

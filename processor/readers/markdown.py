@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from processor.model import ParagraphKind
-from processor.readers.meta import clean_url, host_of, iso_date
+from processor.readers.meta import clean_url, iso_date
 from processor.readers.text import Parsed, clean_text, decode_checked, mark_title
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -78,8 +78,6 @@ def _front_matter(text: str, parsed: Parsed) -> str:
             parsed.url = clean_url(value)
         else:
             setattr(parsed, field, value)
-    if parsed.url and parsed.outlet is None:
-        parsed.outlet = host_of(parsed.url)
     return text[match.end() :]
 
 

@@ -14,13 +14,29 @@ from urllib.parse import urlsplit
 
 from processor.readers.text import Parsed, clean_text
 
-# Checked in order: "мар" (март, марта) before "ма" (май, мая).
-_MONTHS = (
-    *(("январ", 1), ("феврал", 2), ("мар", 3), ("апрел", 4), ("ма", 5), ("июн", 6)),
-    *(("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11)),
-    *(("декабр", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5)),
-    *(("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12)),
+# Every spelling of a month a dated line uses: nominative, genitive, abbreviations.
+_MONTH_NAMES = (
+    "январь января янв",
+    "февраль февраля фев февр",
+    "март марта мар",
+    "апрель апреля апр",
+    "май мая",
+    "июнь июня июн",
+    "июль июля июл",
+    "август августа авг",
+    "сентябрь сентября сен сент",
+    "октябрь октября окт",
+    "ноябрь ноября ноя нояб",
+    "декабрь декабря дек",
 )
+_ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {
+    word: n
+    for n, (ru, en) in enumerate(zip(_MONTH_NAMES, _ENGLISH_MONTHS.split(), strict=True), start=1)
+    for word in (*ru.split(), en, en[:3])
+}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 _DOTTED = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _WORDS = re.compile(r"(\d{1,2})\s+([а-яёa-z]+)\.?,?\s+(\d{4})\b", re.I)
@@ -28,7 +44,7 @@ _TIME = r"(?:[,\s]+(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"
 # A line holding nothing but a date (and maybe a time): a TXT header line.
 _DATE_LINE = re.compile(
     rf"^(?:(?:дата(?: публикации)?|опубликовано|date|published)\s*:?\s*)?"
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}\s+[а-яё]+\.?\s+\d{{4}})"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}\s+[а-яёa-z]+\.?\s+\d{{4}})"
     rf"(?:\s*(?:г\.|года))?{_TIME}\s*$",
     re.I,
 )
@@ -51,7 +67,7 @@ def iso_date(text: str | None) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _WORDS.search(text):
         word = m.group(2).lower()
-        month = next((n for stem, n in _MONTHS if word.startswith(stem)), 0)
+        month = _MONTHS.get(word, 0)
         day, year = int(m.group(1)), int(m.group(3))
     else:
         return None
@@ -86,7 +102,6 @@ def header_field(line: str, parsed: Parsed) -> bool:
         if url is None:
             return False
         parsed.url = parsed.url or url
-        parsed.outlet = parsed.outlet or host_of(url)
         return True
     if _DATE_LINE.match(line) and (date := iso_date(line)):
         parsed.published = parsed.published or date
@@ -105,9 +120,7 @@ def header_field(line: str, parsed: Parsed) -> bool:
             return False
         parsed.published = parsed.published or date
     elif found := _URL.search(value):
-        url = clean_url(found.group(0))
-        parsed.url = parsed.url or url
-        parsed.outlet = parsed.outlet or (host_of(url) if url else None)
+        parsed.url = parsed.url or clean_url(found.group(0))
     else:
         parsed.outlet = parsed.outlet or value
     return True

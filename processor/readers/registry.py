@@ -20,6 +20,7 @@ from processor.readers.docx import read_docx
 from processor.readers.html import read_html
 from processor.readers.limits import ReadLimits
 from processor.readers.markdown import read_markdown
+from processor.readers.meta import host_of
 from processor.readers.pdf import read_pdf
 from processor.readers.text import Parsed
 from processor.readers.txt import read_txt
@@ -108,7 +109,8 @@ def read_bytes(
             format=fmt,
             encoding=parsed.encoding,
             size_bytes=len(data),
-            outlet=parsed.outlet,
+            # No outlet named: the site's address is the next best name for it.
+            outlet=parsed.outlet or (host_of(parsed.url) if parsed.url else None),
             published=parsed.published,
             url=parsed.url,
             author=parsed.author,
