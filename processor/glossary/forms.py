@@ -275,9 +275,9 @@ def _name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
     if re.search(r"(ова|ева|ёва|ина|ына)$", low) and female:
         return _surname_forms(word, female=True)
     if re.search(r"(ский|цкий|ская|цкая)$", low):
-        table = _adjective_table(word, "femn" if female else "masc")
-        if table:
-            return table
+        adjective = _adjective_table(word, "femn" if female else "masc")
+        if adjective:
+            return adjective
     parses = [
         p
         for p in _morph().parse(word)

@@ -11,6 +11,7 @@ the line it comes from, and every scalar stays a string (``id: no`` is "no").
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -233,7 +234,7 @@ def validate_glossary(path: str | Path) -> list[GlossaryError]:
 
 
 def load_glossaries(
-    paths: Sequence[str | Path] = (),
+    paths: Sequence[str | os.PathLike[str]] = (),
     *,
     builtin: bool = True,
     on_error: Callable[[GlossaryError], None] | None = None,
@@ -271,24 +272,6 @@ def load_glossaries(
             by_key[entry.key] = entry
     glossary.entries = list(by_key.values())
     return glossary
-
-
-def entry_from_mapping(data: dict[str, Any], *, glossary: str = "") -> Entry:
-    """An Entry from plain Python data (imports, suggestions); no line numbers."""
-    as_tuple = {k: tuple(v) for k, v in (data.get("aliases") or {}).items()}
-    return Entry(
-        id=str(data["id"]),
-        type=str(data.get("type", "term")),
-        ru=str(data["ru"]),
-        en=str(data["en"]),
-        kk=str(data["kk"]),
-        short=dict(data.get("short") or {}),
-        aliases=as_tuple,
-        wrong={k: tuple(v) for k, v in (data.get("wrong") or {}).items()},
-        forms={k: tuple(v) for k, v in (data.get("forms") or {}).items()},
-        note=data.get("note"),
-        glossary=glossary,
-    )
 
 
 def dump_glossary(entries: Sequence[Entry], *, name: str, title: str | None = None) -> str:
