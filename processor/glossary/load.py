@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from processor.errors import GlossaryError
-from processor.glossary.types import ENTRY_TYPES, LANGS, Entry, Glossary
+from processor.glossary.types import LANGS, Entry, Glossary, entry_type
 
 FORMAT = "processor-glossary/1"
 _ENTRY_KEYS = {"id", "type", "ru", "en", "kk", "short", "aliases", "wrong", "forms", "note"}
@@ -175,10 +175,10 @@ def _entry(r: _Reader, node: yaml.Node, glossary: str) -> Entry:
         if required not in fields:
             raise r.error(f"entry is missing {required!r}", node)
     values = {k: r.text(fields[k][1], k) for k in ("id", "type", *LANGS)}
-    if values["type"] not in ENTRY_TYPES:
-        raise r.error(
-            f"unknown type {values['type']!r} (use {', '.join(ENTRY_TYPES)})", fields["type"][1]
-        )
+    try:
+        etype = entry_type(values["type"])
+    except ValueError as exc:
+        raise r.error(str(exc), fields["type"][1]) from None
     short = r.per_language(fields["short"][1], "short", False) if "short" in fields else {}
     aliases = r.per_language(fields["aliases"][1], "aliases", True) if "aliases" in fields else {}
     wrong = r.per_language(fields["wrong"][1], "wrong", True) if "wrong" in fields else {}
@@ -186,7 +186,7 @@ def _entry(r: _Reader, node: yaml.Node, glossary: str) -> Entry:
     note = r.scalar(fields["note"][1], "note") if "note" in fields else None
     return Entry(
         id=values["id"],
-        type=values["type"],
+        type=etype,
         ru=values["ru"],
         en=values["en"],
         kk=values["kk"],
