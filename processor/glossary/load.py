@@ -23,6 +23,7 @@ from processor.glossary.types import LANGS, Entry, Glossary, entry_type
 
 FORMAT = "processor-glossary/1"
 _ENTRY_KEYS = {"id", "type", "ru", "en", "kk", "short", "aliases", "wrong", "forms", "note"}
+_ENTRY_KEYS.add("lowercase")
 _TOP_KEYS = {"format", "name", "title", "source", "targets", "entries", "description"}
 
 
@@ -237,6 +238,15 @@ def _entry(
             note = r.scalar(fields["note"][1], "note") or None
         except GlossaryError as exc:
             found.append(exc)
+    lowercase = None
+    if "lowercase" in fields:
+        try:
+            flag = r.scalar(fields["lowercase"][1], "lowercase").lower()
+            if flag not in ("true", "false", "yes", "no"):
+                raise r.error("lowercase must be true or false", fields["lowercase"][1])
+            lowercase = flag in ("true", "yes")
+        except GlossaryError as exc:
+            found.append(exc)
     problems.extend(found)
     if found or etype is None:
         return None
@@ -251,6 +261,7 @@ def _entry(
         wrong=extras.get("wrong", {}),
         forms=extras.get("forms", {}),
         note=note,
+        lowercase=lowercase,
         glossary=glossary,
         path=r.path,
         line=_line(node),
@@ -356,5 +367,7 @@ def dump_glossary(entries: Sequence[Entry], *, name: str, title: str | None = No
                 item[key] = {lang: list(v) for lang, v in value.items()}
         if e.note:
             item["note"] = e.note
+        if e.lowercase is not None:
+            item["lowercase"] = e.lowercase
         doc["entries"].append(item)
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)

@@ -43,6 +43,9 @@ class Entry:
     wrong: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str | None = None
+    # Also matched written in lower case ("мажилиса", "сенате"); None: yes for a one-word
+    # Cyrillic organization name, no otherwise (see match.py).
+    lowercase: bool | None = None
     glossary: str = ""
     path: str | None = None
     line: int | None = None
