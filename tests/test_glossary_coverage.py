@@ -124,7 +124,7 @@ OFFICE_HOLDERS = [
     *("ashimbayev koshanov azimova mergaliyev asylov suleimenov-timur karin dadebay".split()),
     *("kassymbek satybaldy syzdykbekov uali akhmetzhanov shakharov sultangaziyev".split()),
     *("shapkenov turegaliyev karashukeyev issabayev bulekpayev aksakalov nalibayev".split()),
-    *("nogayev baikhanov nurmukhambetov kusherov ryspekov saktaganov".split()),
+    *("kilybay baikhanov nurmukhambetov kusherov ryspekov saktaganov".split()),
     *("zhakupov-nurlan khassenov yussupov aldybergenov mussin zharkeshov foster".split()),
 ]
 
