@@ -5,7 +5,7 @@ Baselines measured in the same process:
 * one regex alternation of the entries' nominative forms only (what a naive
   implementation does; it misses every inflected form).
 
-Run:  /work/venv/bin/python bench/bench_glossary.py [--entries 1000] [--mb 1.0]
+Run from the repository root:  python -m bench.bench_glossary [--entries 1000] [--mb 1.0]
 """
 
 from __future__ import annotations
@@ -13,18 +13,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
-import sys
-import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from bench.harness import SEED, shared_data, table, timed
+from processor.glossary import Entry, Glossary, load_glossaries
+from processor.glossary.forms import tokenize
+from processor.glossary.romanize import romanize
 
-from processor.glossary import Entry, Glossary, load_glossaries  # noqa: E402
-from processor.glossary.forms import tokenize  # noqa: E402
-from processor.glossary.romanize import romanize  # noqa: E402
-
-SHARED = REPO.parent / "shared" / "data"
 FIRST = ["Айдар", "Бахыт", "Гульнара", "Ерлан", "Жанна", "Марат", "Нурлан", "Сауле", "Тимур",
          "Асель", "Данияр", "Ержан", "Кайрат", "Ляззат", "Мурат", "Руслан", "Серик", "Алия",
          "Бауыржан", "Дамир"]  # fmt: skip
@@ -54,15 +48,12 @@ def synthetic_entries(n: int) -> list[Entry]:
 
 
 def corpus(megabytes: float) -> str:
-    parts = []
     sources = (
-        SHARED / "seed" / "zakon-tokayev-trump.ru.txt",
-        SHARED / "flores" / "flores-dev.ru-en.ru",
-        REPO / "examples" / "zakon-tokayev-trump.ru.txt",
+        shared_data("seed", "zakon-tokayev-trump.ru.txt"),
+        shared_data("flores", "flores-dev.ru-en.ru"),
+        SEED,
     )
-    for p in sources:
-        if p.exists():
-            parts.append(p.read_text(encoding="utf-8"))
+    parts = [p.read_text(encoding="utf-8") for p in sources if p is not None and p.exists()]
     # Sprinkle inflected names so the matcher has real work: not only glossary-free prose.
     pairs = zip(FIRST, SURNAMES, strict=True)
     parts.append(" ".join(f"Встреча с {f}ом {s}ым в Астане." for f, s in pairs))
@@ -73,53 +64,49 @@ def corpus(megabytes: float) -> str:
     return text[: int(len(text) * target / len(text.encode("utf-8")))]
 
 
-def timed(fn, repeat: int = 3):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, result
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--entries", type=int, default=1000)
     ap.add_argument("--mb", type=float, default=1.0)
     args = ap.parse_args()
 
+    from processor.morphology import analyzer
+
+    load = timed(analyzer, repeat=1, trace_memory=False)  # loaded once, reported apart
     builtin = load_glossaries().entries
     entries = builtin + synthetic_entries(max(0, args.entries - len(builtin)))
     text = corpus(args.mb)
     size_mb = len(text.encode("utf-8")) / 1e6
     print(f"{len(entries)} entries ({len(builtin)} built-in), {size_mb:.2f} MB of Russian text")
 
-    t = time.perf_counter()
-    import pymorphy3  # import cost reported apart from the build
+    sizes: list[int] = []
 
-    pymorphy3.MorphAnalyzer()
-    t_import = time.perf_counter() - t
+    def build() -> None:
+        sizes.append(Glossary(entries=entries).matcher.size)
+
     glossary = Glossary(entries=entries)
-    t = time.perf_counter()
-    matcher = glossary.matcher
-    t_build = time.perf_counter() - t
-    print(f"pymorphy3 load: {t_import:.2f} s")
-    print(f"matcher build:  {t_build:.2f} s ({matcher.size} surface forms)")
-
-    t_tok, toks = timed(lambda: tokenize(text))
-    t_match, matches = timed(lambda: glossary.find(text))
+    glossary.matcher  # noqa: B018 - built outside the timed find
+    matches: list[object] = []
     pattern = re.compile(
         r"(?<!\w)(?:"
         + "|".join(re.escape(e.ru) for e in sorted(entries, key=lambda e: -len(e.ru)))
         + r")(?!\w)"
     )
-    t_regex, naive = timed(lambda: pattern.findall(text))
-    print(f"tokenize only:  {t_tok:.3f} s ({len(toks)} tokens)")
-    print(f"regex of nominatives: {t_regex:.3f} s ({len(naive)} matches, nominative only)")
-    print(f"glossary.find:  {t_match:.3f} s ({len(matches)} matches, all forms)")
-    print(f"ratio find / tokenize: {t_match / t_tok:.2f}x")
-    print(f"ratio find / regex:    {t_match / t_regex:.2f}x")
-    print(f"build + match: {t_build + t_match:.2f} s (target: well under 2 s)")
+    t_build = timed(build, repeat=3, trace_memory=False)
+    t_tok = timed(lambda: tokenize(text), trace_memory=False)
+    t_find = timed(lambda: matches.__setitem__(slice(None), glossary.find(text)))
+    t_regex = timed(lambda: pattern.findall(text), trace_memory=False)
+    rows = [
+        ("pymorphy3 load", f"{load.seconds:.2f}", "", "once per process"),
+        ("matcher build", f"{t_build.seconds:.2f}", "", f"{sizes[-1]} surface forms"),
+        ("tokenize only", f"{t_tok.seconds:.3f}", "1.00", "baseline"),
+        ("regex of nominatives", f"{t_regex.seconds:.3f}", f"{t_regex.ratio(t_tok):.2f}",
+         f"{len(pattern.findall(text))} matches, nominative only"),
+        ("glossary.find", f"{t_find.seconds:.3f}", f"{t_find.ratio(t_tok):.2f}",
+         f"{len(matches)} matches, all forms; peak {t_find.peak_mib:.0f} MiB"),
+        ("build + find", f"{t_build.seconds + t_find.seconds:.2f}", "", ""),
+    ]  # fmt: skip
+    print(table(rows, ("step", "seconds", "x tokenize", "note")))
 
 
 if __name__ == "__main__":

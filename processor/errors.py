@@ -54,3 +54,15 @@ class GlossaryError(ProcessorError):
     def __init__(self, reason: str, *, path: str | None = None, line: int | None = None):
         super().__init__(reason, path=f"{path}:{line}" if path and line else path)
         self.line = line
+
+
+class DeviceError(ProcessorError):
+    """The requested compute device (e.g. ``--device cuda``) is not available here.
+
+    Not a :class:`ModelError`: the models are there, the machine lacks the device,
+    so it is a failure (exit 1), never "missing" (exit 3).
+    """
+
+
+class TranslatorOutputError(ModelError):
+    """A translator broke its contract: not exactly one output per input sentence."""

@@ -6,11 +6,12 @@ import ctranslate2
 import pytest
 import sentencepiece as spm
 
-from processor.errors import ModelError
-from processor.translation import TranslationSettings, get_translator
+from processor.errors import DeviceError, ModelError, NoRouteError, TranslatorOutputError
+from processor.translation import TranslationSettings, checked_translate, get_translator
 from processor.translation.engine import (
     LOAD_COUNTS,
     CT2Translator,
+    PivotTranslator,
     resolve_compute_type,
     resolve_device,
 )
@@ -94,13 +95,27 @@ def test_compute_type_falls_back_to_what_the_device_supports():
 
 @pytest.mark.skipif(ctranslate2.get_cuda_device_count() > 0, reason="machine has a GPU")
 def test_cuda_without_gpu_is_a_one_line_error(tiny_ru_en):
-    with pytest.raises(ModelError) as err:
+    # A DeviceError (a failure, exit 1), deliberately not a ModelError: callers that map
+    # ModelError/NoRouteError to "missing" (exit 3) must not see a missing GPU as one.
+    with pytest.raises(DeviceError) as err:
         get_translator("ru", "en", TranslationSettings(device="cuda"))
+    assert not isinstance(err.value, ModelError)
     message = str(err.value)
     assert "\n" not in message
     assert "CUDA requested but no GPU is available" in message
     assert "--device cpu" in message
     assert resolve_device("auto") == "cpu"
+    with pytest.raises(DeviceError, match="unknown device 'tpu'"):
+        resolve_device("tpu")
+
+
+@pytest.mark.skipif(ctranslate2.get_cuda_device_count() > 0, reason="machine has a GPU")
+def test_cuda_without_gpu_is_reported_before_a_missing_route(model_store):
+    # Nothing installed: the device problem is still the one reported, the same way.
+    with pytest.raises(DeviceError):
+        get_translator("ru", "kk", TranslationSettings(device="cuda"))
+    with pytest.raises(NoRouteError):
+        get_translator("ru", "kk", TranslationSettings(device="auto"))
 
 
 def test_nllb_style_uses_language_tokens_and_strips_the_prefix(tiny_multilingual, tiny_settings):
@@ -138,3 +153,57 @@ def test_tiny_models_module_builds_a_loadable_model(tmp_path, tiny_sp_model):
     model = ctranslate2.Translator(str(path))
     out = model.translate_batch([["▁при"]], max_decoding_length=3, beam_size=1)
     assert all(tok in vocab for tok in out[0].hypotheses[0])
+
+
+class _Fixed:
+    """A translator double returning ``outputs(sentences)``, recording its calls."""
+
+    def __init__(self, name, outputs, *, source="ru", target="en"):
+        self.name, self.outputs, self.source, self.target = name, outputs, source, target
+        self.calls = 0
+
+    def translate(self, sentences):
+        self.calls += 1
+        return self.outputs(list(sentences))
+
+    def describe(self) -> str:
+        return f"model {self.name} {self.source}->{self.target}"
+
+
+SENTENCES = ["Один.", "Два.", "Три."]
+
+
+def test_output_contract_is_one_line_naming_the_translator():
+    short = _Fixed("broken-ru-en", lambda s: s[:-1])
+    with pytest.raises(TranslatorOutputError) as err:
+        checked_translate(short, SENTENCES)
+    assert str(err.value) == (
+        "model broken-ru-en ru->en: translator returned 2 outputs for 3 input sentences "
+        "(expected one text per sentence)"
+    )
+    with pytest.raises(TranslatorOutputError, match="returned 4 outputs for 3 input"):
+        checked_translate(_Fixed("long", lambda s: [*s, "extra"]), SENTENCES)
+    with pytest.raises(TranslatorOutputError, match="returned a int among its outputs"):
+        checked_translate(_Fixed("typed", lambda s: list(range(len(s)))), SENTENCES)
+    with pytest.raises(TranslatorOutputError, match="returned a str for 3"):
+        checked_translate(_Fixed("joined", lambda s: " ".join(s)), SENTENCES)
+    assert checked_translate(_Fixed("ok", lambda s: [x.upper() for x in s]), SENTENCES) == [
+        "ОДИН.",
+        "ДВА.",
+        "ТРИ.",
+    ]
+
+
+def test_output_contract_is_checked_on_each_pivot_leg(tiny_ru_en, tiny_settings):
+    first = get_translator("ru", "en", tiny_settings)
+    second = _Fixed("short-en-kk", lambda s: s[:-1], source="en", target="kk")
+    with pytest.raises(TranslatorOutputError, match=r"^model short-en-kk en->kk: .* 2 outputs"):
+        PivotTranslator(first, second).translate(SENTENCES)
+    # A short first leg stops before the second leg sees misaligned sentences.
+    short_first = _Fixed("short-ru-en", lambda s: s[:-1])
+    good_second = _Fixed("en-kk", lambda s: s, source="en", target="kk")
+    with pytest.raises(TranslatorOutputError, match="short-ru-en"):
+        PivotTranslator(short_first, good_second).translate(SENTENCES)
+    assert good_second.calls == 0
+    with pytest.raises(ModelError, match="cannot chain"):
+        PivotTranslator(first, _Fixed("ru-kk", lambda s: s, source="ru", target="kk"))

@@ -20,10 +20,12 @@ from click.testing import CliRunner
 
 from processor.cli import main
 from processor.errors import ModelError
-from processor.translation import catalog, get_translator
+from processor.translation import catalog, get_translator, remote
 from processor.translation.engine import CT2Translator
-from processor.translation.routes import airgapped_instructions, install_hint, list_routes
-from processor.translation.store import MANIFEST, ModelStore
+from processor.translation.hints import airgapped_instructions, install_hint
+from processor.translation.installed import MANIFEST
+from processor.translation.routes import list_routes
+from processor.translation.store import ModelStore
 
 NAME = "nllb-200-distilled-600M"
 ENTRY = catalog.CATALOG[NAME]
@@ -102,10 +104,10 @@ def snapshot(store: ModelStore) -> list[str]:
     return entries
 
 
-def assert_fails_cleanly(store: ModelStore, name: str, *must_contain: str) -> str:
+def assert_fails_cleanly(store: ModelStore, name: str, *must_contain: str, **kw) -> str:
     before = snapshot(store)
     with pytest.raises(ModelError) as err:
-        store.install(name)
+        store.install(name, **kw)
     message = str(err.value)
     assert "\n" not in message
     for text in must_contain:
@@ -150,9 +152,23 @@ def test_install_by_name_then_translate_ru_kk(model_store, mirror, tiny_settings
 
 def test_name_is_case_insensitive_and_reinstall_replaces(model_store, mirror):
     model_store.install(NAME)
-    model = model_store.install(NAME.lower())
+    model = model_store.install(NAME.lower(), force=True)
     assert model.name == NAME
     assert sorted(p.name for p in model_store.models_dir.iterdir()) == [NAME]
+
+
+def test_installed_model_is_not_downloaded_again_without_force(model_store, mirror):
+    first = model_store.install(NAME)
+    mirror.requests.clear()
+    lines: list[str] = []
+    again = model_store.install(NAME, progress=lines.append)
+    assert mirror.requests == [] and again.to_json() == first.to_json()
+    assert lines == [f"{NAME} is already installed; --force downloads it again"]
+    result = CliRunner().invoke(main, ["models", "install", NAME])
+    assert result.exit_code == 0 and mirror.requests == []
+    assert "already installed; --force downloads it again" in result.stderr
+    result = CliRunner().invoke(main, ["models", "install", NAME, "--force"])
+    assert result.exit_code == 0 and mirror.names()[-1] == "model.bin"
 
 
 def test_routes_with_argos_ru_en_and_nllb(model_store, tiny_ru_en, mirror):
@@ -206,20 +222,20 @@ def test_dropped_connection_leaves_nothing(model_store, mirror):
 def test_failed_reinstall_keeps_the_installed_model(model_store, mirror):
     model_store.install(NAME)
     mirror.drop.add(mirror.path("model.bin"))
-    assert_fails_cleanly(model_store, NAME, "incomplete")
+    assert_fails_cleanly(model_store, NAME, "incomplete", force=True)
     assert [m.name for m in model_store.installed()] == [NAME]
 
 
 def test_ctrl_c_during_download_leaves_nothing(model_store, mirror, monkeypatch):
-    real_fetch = catalog.fetch_file
+    real_download = remote.download
 
-    def interrupted(url, dest, label, progress=None):
+    def interrupted(url, dest, label=None, progress=None):
         if label != "model.bin":
-            return real_fetch(url, dest, label, progress)
+            return real_download(url, dest, label, progress)
         dest.write_bytes(b"partial")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(catalog, "fetch_file", interrupted)
+    monkeypatch.setattr(remote, "download", interrupted)
     with pytest.raises(KeyboardInterrupt):
         model_store.install(NAME)
     assert list(model_store.models_dir.iterdir()) == []
@@ -238,7 +254,7 @@ def test_required_file_missing_and_vocabulary_without_kazakh(model_store, mirror
 
 def test_cli_install_with_mirror_option_and_progress(model_store, mirror, monkeypatch):
     monkeypatch.delenv(catalog.MIRROR_ENV)
-    monkeypatch.setattr(catalog, "PROGRESS_MIN_BYTES", 1)
+    monkeypatch.setattr(remote, "PROGRESS_MIN_BYTES", 1)
     result = CliRunner().invoke(main, ["models", "install", NAME, "--mirror", mirror.base + "/"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"installed {NAME} [ctranslate2] nllb: any of ")

@@ -12,7 +12,8 @@ import pytest
 
 from processor.errors import ModelError
 from processor.translation import get_translator
-from processor.translation.store import MANIFEST, ModelStore
+from processor.translation.installed import MANIFEST
+from processor.translation.store import ModelStore
 
 
 def snapshot(store: ModelStore) -> tuple[list[str], list[str]]:
@@ -228,12 +229,12 @@ def test_archives_with_missing_files(model_store, tiny_ru_en_archive, tmp_path):
 
 
 def test_interrupted_install_leaves_nothing(model_store, tiny_ru_en_archive, monkeypatch):
-    from processor.translation import store as store_module
+    from processor.translation import install as install_module
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store_module.ModelStore, "_validate_argos", staticmethod(interrupted))
+    monkeypatch.setattr(install_module, "_check_argos", interrupted)
     with pytest.raises(KeyboardInterrupt):
         model_store.install(str(tiny_ru_en_archive))
     assert list(model_store.argos_dir.iterdir()) == []

@@ -551,10 +551,11 @@ def test_permission_denied(tmp_path, monkeypatch):
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything: make the OS answer as for a user
 
-        def deny(self: Path) -> bytes:
+        def deny(self: Path, *args: object, **kwargs: object) -> bytes:
             raise PermissionError(13, "Permission denied", str(self))
 
-        monkeypatch.setattr(Path, "read_bytes", deny)
+        # The reader opens the file itself to read no more than the size limit.
+        monkeypatch.setattr(Path, "open", deny)
     try:
         _assert_input_error(path, "permission denied")
     finally:

@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from processor.cli.common import EXIT_FAILED, EXIT_OK, debug_option, fail_line
 from processor.errors import ProcessorError
 
+if TYPE_CHECKING:
+    from processor.glossary.types import Glossary
+
 _glossary_option = click.option(
     "--glossary",
     "-g",
     "glossaries",
     multiple=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="A glossary file to use on top of the built-in ones (repeatable; later files win).",
 )
 _no_builtin_option = click.option(
@@ -37,6 +40,23 @@ def _texts(path: str) -> list[str]:
     return [p.text for p in doc.paragraphs]
 
 
+def _inputs(paths: tuple[str, ...]) -> list[str]:
+    """Files as given, folders expanded to the files they hold (like ``brief``)."""
+    from processor.readers import expand_inputs
+
+    return expand_inputs(paths)
+
+
+def _load(glossaries: tuple[str, ...], no_builtin: bool, debug: bool) -> Glossary:
+    """The glossaries in effect; a missing or invalid ``-g`` file ends the command (exit 1)."""
+    from processor.glossary.load import load_glossaries
+
+    try:
+        return load_glossaries(glossaries, builtin=not no_builtin)
+    except ProcessorError as exc:
+        _fail(exc, debug)
+
+
 @click.group("glossary")
 def glossary() -> None:
     """Find glossary terms, suggest new entries, check and import glossary files.
@@ -47,6 +67,8 @@ def glossary() -> None:
     \b
     Examples:
       processor glossary find article.txt
+      processor glossary find news/
+      processor glossary list --glossary my-terms.yaml
       processor glossary find article.docx --json --glossary my-terms.yaml
       processor glossary check my-terms.yaml
       processor glossary import terms.csv --target en -o my-terms.yaml
@@ -64,19 +86,14 @@ def find(
     inputs: tuple[str, ...], as_json: bool, glossaries: tuple[str, ...], no_builtin: bool,
     debug: bool,
 ) -> None:  # fmt: skip
-    """List every glossary term in INPUT files (no translation model needed).
+    """List every glossary term in INPUT files or folders (no translation model needed).
 
     One line per match: file, paragraph, character span, entry id, the text as
     written, the form (full, short, alias), English and Kazakh renderings.
     """
-    from processor.glossary.load import load_glossaries
-
-    try:
-        gl = load_glossaries(glossaries, builtin=not no_builtin)
-    except ProcessorError as exc:
-        _fail(exc, debug)
+    gl = _load(glossaries, no_builtin, debug)
     code = EXIT_OK
-    for path in inputs:
+    for path in _inputs(inputs):
         try:
             texts = _texts(path)
         except ProcessorError as exc:
@@ -112,19 +129,45 @@ def find(
 @glossary.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 def check(files: tuple[str, ...]) -> None:
-    """Validate glossary files; print file:line: reason for each problem."""
-    from processor.glossary.load import read_glossary
+    """Validate glossary files; print file:line: reason for every problem."""
+    from processor.glossary.load import read_glossary, validate_glossary
 
     code = EXIT_OK
     for path in files:
-        try:
-            name, entries = read_glossary(path)
-        except ProcessorError as exc:
-            click.echo(f"{exc}", err=True)
+        problems = validate_glossary(path)
+        for problem in problems:
+            click.echo(f"{problem}", err=True)
+        if problems:
             code = EXIT_FAILED
             continue
+        name, entries = read_glossary(path)
         click.echo(f"ok: {path}: {name}, {len(entries)} entries", err=True)
     sys.exit(code)
+
+
+@glossary.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines, one per entry.")
+@_glossary_option
+@_no_builtin_option
+@debug_option
+def list_(as_json: bool, glossaries: tuple[str, ...], no_builtin: bool, debug: bool) -> None:
+    """List the entries in effect (built-in, then -g files; later files win) and the
+    file:line each comes from; entries that a later file overrides are named on stderr."""
+    gl = _load(glossaries, no_builtin, debug)
+    for e in gl.entries:
+        where = f"{e.path}:{e.line}" if e.line else str(e.path or e.glossary)
+        if as_json:
+            record = {"id": e.id, "type": e.type, "ru": e.ru, "en": e.en, "kk": e.kk}
+            click.echo(json.dumps({**record, "glossary": e.glossary, "source": where},
+                                  ensure_ascii=False))  # fmt: skip
+        else:
+            click.echo(f"{e.id}\t{e.type}\t{e.ru}\t{e.en}\t{e.kk}\t{where}")
+    for old, new in gl.overridden:
+        click.echo(
+            f"overridden: {old.path}:{old.line} {old.id} by {new.path}:{new.line} {new.id}",
+            err=True,
+        )
+    click.echo(f"{len(gl.entries)} entries from {len(gl.paths)} files", err=True)
 
 
 @glossary.command("import")
@@ -167,19 +210,16 @@ def suggest(
     inputs: tuple[str, ...], output: str | None, glossaries: tuple[str, ...], no_builtin: bool,
     debug: bool,
 ) -> None:  # fmt: skip
-    """Suggest glossary entries for people, organizations and places in INPUT files
-    that no glossary covers (English romanized, Kazakh as in Russian: review them)."""
+    """Suggest glossary entries for people, organizations and places in INPUT files or
+    folders that no glossary covers (English romanized, Kazakh as in Russian: review them)."""
     from processor.fileio import write_text_atomic
     from processor.glossary.entities import suggest_entries
-    from processor.glossary.load import dump_glossary, load_glossaries
+    from processor.glossary.load import dump_glossary
 
-    try:
-        gl = load_glossaries(glossaries, builtin=not no_builtin)
-    except ProcessorError as exc:
-        _fail(exc, debug)
+    gl = _load(glossaries, no_builtin, debug)
     texts: list[str] = []
     code = EXIT_OK
-    for path in inputs:
+    for path in _inputs(inputs):
         try:
             texts.extend(_texts(path))
         except ProcessorError as exc:

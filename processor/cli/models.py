@@ -10,21 +10,14 @@ import click
 
 from processor.cli.common import EXIT_FAILED, debug_option, fail_line
 from processor.errors import ProcessorError
+from processor.translation.styles import STYLES
 
-# The pairs the product needs; `models list` shows their routes.
-MEMO_PAIRS = (("ru", "en"), ("ru", "kk"))
-STYLE_CHOICES = ("plain", "nllb", "m2m", "opus-tag", "madlad")
+STYLE_CHOICES = tuple(STYLES)
 
 
 def _fail(exc: BaseException, debug: bool) -> NoReturn:
     click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
     sys.exit(EXIT_FAILED)
-
-
-def _pairs_text(model) -> str:
-    if model.multilingual:
-        return f"{model.style}: any of {', '.join(model.sources)}"
-    return ", ".join(f"{s}->{t}" for s, t in model.pairs())
 
 
 @click.group("models")
@@ -62,38 +55,24 @@ def list_models(as_json: bool, debug: bool) -> None:
       processor models list
       processor models list --json
     """
-    from processor.translation.routes import airgapped_instructions, install_hint, list_routes
+    from processor.translation.routes import (
+        MEMO_PAIRS,
+        airgapped_instructions,
+        install_hint,
+        list_routes,
+        routes_json,
+    )
     from processor.translation.store import default_store
 
     try:
         store = default_store()
+        if as_json:
+            click.echo(json.dumps(routes_json(store, MEMO_PAIRS), ensure_ascii=False, indent=2))
+            return
         installed, problems = store.scan()
         routes = {pair: list_routes(*pair, store=store) for pair in MEMO_PAIRS}
     except ProcessorError as exc:
         _fail(exc, debug)
-    if as_json:
-        payload = {
-            "argos_dir": str(store.argos_dir),
-            "models_dir": str(store.models_dir),
-            "models": [m.to_json() for m in installed],
-            "problems": problems,
-            "routes": {
-                f"{s}->{t}": [
-                    {
-                        "kind": r.kind,
-                        "models": r.models,
-                        "pivot": r.pivot,
-                        "score": r.score,
-                        "chosen": r.chosen,
-                        "describe": r.describe(),
-                    }
-                    for r in found
-                ]
-                for (s, t), found in routes.items()
-            },
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
     click.echo(f"Argos packages: {store.argos_dir}")
     click.echo(f"Other models:   {store.models_dir}")
     click.echo("")
@@ -101,7 +80,7 @@ def list_models(as_json: bool, debug: bool) -> None:
         click.echo("No models installed.")
     for m in installed:
         version = f" {m.version}" if m.version else ""
-        click.echo(f"{m.name}{version}  [{m.kind}]  {_pairs_text(m)}")
+        click.echo(f"{m.name}{version}  [{m.kind}]  {m.pairs_text()}")
         click.echo(f"    licence: {m.licence}" + (f"; quality: {m.quality}" if m.quality else ""))
     click.echo("")
     click.echo("Routes:")
@@ -139,6 +118,9 @@ def list_models(as_json: bool, debug: bool) -> None:
     help="Where known models are downloaded from (default: $PROCESSOR_MODEL_MIRROR, "
     "else https://huggingface.co).",
 )
+@click.option(
+    "--force", is_flag=True, help="Download a model again even if it is installed already."
+)
 @debug_option
 def install(
     source: str,
@@ -148,6 +130,7 @@ def install(
     name: str | None,
     index_url: str | None,
     mirror: str | None,
+    force: bool,
     debug: bool,
 ) -> None:
     """Install a model from the index, a URL, an .argosmodel file or a folder.
@@ -158,7 +141,9 @@ def install(
     from Hugging Face or --mirror), an http(s) URL of an .argosmodel file, a
     local .argosmodel file, or a CTranslate2 model folder (model.bin,
     config.json, vocabulary and a SentencePiece .model file).  Installs are
-    atomic: a failed or interrupted install leaves nothing behind.
+    atomic: a failed or interrupted install leaves nothing behind.  A model
+    already installed (same name and version) is not downloaded again; --force
+    does.
 
     \b
     Examples:
@@ -183,16 +168,17 @@ def install(
             index=index_url,
             mirror=mirror,
             progress=lambda line: click.echo(line, err=True),
+            force=force,
         )
     except ProcessorError as exc:
         _fail(exc, debug)
     except KeyboardInterrupt:
-        # The store has already removed its staging folder; say so instead of a traceback.
-        click.secho("interrupted: nothing was installed", fg="red", err=True)
+        # Ctrl-C or SIGTERM: the staging folder is already gone; say so, no traceback.
+        click.secho("interrupted: no partial install was left behind", fg="red", err=True)
         sys.exit(130)
     quality = f"; quality: {model.quality}" if model.quality else ""
     click.echo(
-        f"installed {model.name} [{model.kind}] {_pairs_text(model)} "
+        f"installed {model.name} [{model.kind}] {model.pairs_text()} "
         f"(licence: {model.licence}{quality}) -> {model.path}"
     )
 
@@ -234,44 +220,21 @@ def available(index_url: str | None, as_json: bool, debug: bool) -> None:
       processor models available --index http://mirror.local/argos/index.json
     """
     from processor.translation.catalog import CATALOG, mirror_base
+    from processor.translation.remote import IndexEntry
     from processor.translation.store import default_store
 
     index_error: ProcessorError | None = None
-    entries = []
+    entries: list[IndexEntry] = []
+    installed: set[str] = set()
     try:
         store = default_store()
         installed = {m.name for m in store.installed()}
         entries = store.available(index_url)
     except ProcessorError as exc:
         index_error = exc
-        installed = set()
     if as_json:
-        rows = [
-            {
-                "code": e.code,
-                "origin": "argos-index",
-                "source": e.source,
-                "target": e.target,
-                "version": e.version,
-                "links": list(e.links),
-                "installed": e.code in installed,
-            }
-            for e in entries
-        ]
-        rows += [
-            {
-                "code": c.name,
-                "origin": "catalog",
-                "style": c.style,
-                "languages": list(c.languages),
-                "repo": c.repo,
-                "url": f"{mirror_base()}/{c.repo}",
-                "licence": c.licence,
-                "quality": c.quality,
-                "installed": c.name in installed,
-            }
-            for c in CATALOG.values()
-        ]
+        rows = [e.to_json(e.code in installed) for e in entries]
+        rows += [c.to_json(c.name in installed) for c in CATALOG.values()]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for e in entries:

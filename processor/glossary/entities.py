@@ -15,7 +15,7 @@ from typing import Any
 
 from processor.glossary.imports import slug
 from processor.glossary.romanize import romanize
-from processor.glossary.types import Entry, Glossary, identity
+from processor.glossary.types import Entry, Glossary, entry_type, identity
 
 _TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -103,7 +103,7 @@ def entity_entry(normal: str, etype: str, ids: set[str] | None = None) -> Entry:
         ids.add(entry_id)
     return Entry(
         id=entry_id,
-        type=etype,
+        type=entry_type(etype),
         ru=normal,
         en=romanize(normal),
         kk=normal,

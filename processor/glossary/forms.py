@@ -24,14 +24,20 @@ _CASE_ALIAS = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "
 # Words of letters/digits; hyphenated compounds, web names (Zakon.kz) and "+" formats
 # (С5+1, ОПЕК+) stay one token, so such names can be glossary entries at all.
 TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+|\.[a-z]{2,6}\b|\+\d*)*", re.UNICODE)
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "ё": "е", "Ё": "Е"})
+# One kind of hyphen, ё as е, and Kazakh letters as their Russian look-alikes: the press
+# writes "Самрук-Қазына" as well as "Самрук-Казына".
+_HYPHENS = str.maketrans(
+    {"‐": "-", "‑": "-", "ё": "е", "Ё": "Е"}
+    | dict(zip("қғңұүөәіһҚҒҢҰҮӨӘІҺ", "кгнууоаихКГНУУОАИХ", strict=True))
+)
 _HARD_TO_I = set("гкхжшщч")  # after these Russian writes и, not ы
 _HUSH = set("жшщчц")  # after these an unstressed о becomes е
 _INDECLINABLE_END = set("оеиуюэы")
 
 
 def normalize(token: str) -> str:
-    """Matching key of a token: lower case, ё -> е, one kind of hyphen."""
+    """Matching key of a token: lower case, ё -> е, one kind of hyphen, Kazakh letters as
+    their Russian look-alikes."""
     return token.translate(_HYPHENS).lower()
 
 
@@ -260,12 +266,12 @@ def _cased_like(
 
 
 @lru_cache(maxsize=65536)
-def _name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
+def name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
     """A part of a person's name: first name, patronymic or surname."""
     if "-" in word:
         # Касым-Жомарт -> Касым-Жомарта: only the last part declines.
         prefix, _, last = word.rpartition("-")
-        table = _name_table(last, female)
+        table = name_table(last, female)
         return {k: {f"{prefix}-{w}" for w in v} for k, v in table.items()}
     low = word.lower()
     if _is_abbreviation(word) or len(word) <= 2 or not word.isalpha():
@@ -275,9 +281,9 @@ def _name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
     if re.search(r"(ова|ева|ёва|ина|ына)$", low) and female:
         return _surname_forms(word, female=True)
     if re.search(r"(ский|цкий|ская|цкая)$", low):
-        table = _adjective_table(word, "femn" if female else "masc")
-        if table:
-            return table
+        adjective = _adjective_table(word, "femn" if female else "masc")
+        if adjective:
+            return adjective
     parses = [
         p
         for p in _morph().parse(word)
@@ -290,7 +296,7 @@ def _name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
     return _rule_noun_forms(word)
 
 
-def _is_female_name(words: list[str]) -> bool:
+def is_female_name(words: list[str]) -> bool:
     for w in words:
         low = w.lower()
         if re.search(r"(ова|ева|ёва|ина|ына|ская|цкая|овна|евна|ична|кызы)$", low):
@@ -326,8 +332,8 @@ def phrase_forms(phrase: str, entry_type: str) -> list[Form]:
     tables: list[dict[tuple[str, str], set[str]]]
     head = 0
     if entry_type == "person":
-        female = _is_female_name(words)
-        tables = [_name_table(w, female) for w in words]
+        female = is_female_name(words)
+        tables = [name_table(w, female) for w in words]
         numbers: tuple[str, ...] = ("sing",)
     else:
         head = _find_head(words)
@@ -372,8 +378,10 @@ def phrase_forms(phrase: str, entry_type: str) -> list[Form]:
 def _find_head(words: list[str]) -> int:
     """Index of the head noun: the first word that is not an agreeing adjective."""
     for i, w in enumerate(words):
-        if "-" in w or _is_abbreviation(w) or not w.isalpha():
+        if _is_abbreviation(w) or not w.replace("-", "").isalpha():
             return i
+        if "-" in w and not (i < len(words) - 1 and _nominative_parses(w, {"ADJF"})):
+            return i  # Самрук-Казына is a head; Северо-Казахстанская agrees with one
         adj = _nominative_parses(w, {"ADJF", "PRTF"})
         noun = _nominative_parses(w, {"NOUN"})
         if adj and not (noun and noun[0].score > adj[0].score) and i < len(words) - 1:

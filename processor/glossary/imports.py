@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from processor.errors import GlossaryError
 from processor.glossary.load import _decode
 from processor.glossary.romanize import romanize
-from processor.glossary.types import ENTRY_TYPES, Entry
+from processor.glossary.types import Entry, EntryType, entry_type
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -37,7 +37,9 @@ def _unique(ids: set[str], base: str) -> str:
     return candidate
 
 
-def _make(ids: set[str], ru: str, en: str | None, kk: str | None, etype: str = "term") -> Entry:
+def _make(
+    ids: set[str], ru: str, en: str | None, kk: str | None, etype: EntryType = "term"
+) -> Entry:
     filled = []
     if not en:
         en = romanize(ru)
@@ -72,10 +74,11 @@ def import_table(path: str | Path, *, target: str | None = None) -> list[Entry]:
             cells = {name: row[i] if i < len(row) else "" for name, i in col.items()}
             if not cells["ru"]:
                 raise GlossaryError("row has no Russian form", path=str(path), line=line)
-            etype = row[type_col] if type_col is not None and type_col < len(row) else ""
-            etype = etype or "term"
-            if etype not in ENTRY_TYPES:
-                raise GlossaryError(f"unknown type {etype!r}", path=str(path), line=line)
+            given = row[type_col] if type_col is not None and type_col < len(row) else ""
+            try:
+                etype = entry_type(given or "term")
+            except ValueError as exc:
+                raise GlossaryError(str(exc), path=str(path), line=line) from None
             entries.append(_make(ids, cells["ru"], cells["en"], cells["kk"], etype))
         return entries
     if target not in ("en", "kk"):

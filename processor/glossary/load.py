@@ -11,6 +11,7 @@ the line it comes from, and every scalar stays a string (``id: no`` is "no").
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,11 @@ from typing import Any
 import yaml
 
 from processor.errors import GlossaryError
-from processor.glossary.types import ENTRY_TYPES, LANGS, Entry, Glossary
+from processor.glossary.types import LANGS, Entry, Glossary, entry_type
 
 FORMAT = "processor-glossary/1"
 _ENTRY_KEYS = {"id", "type", "ru", "en", "kk", "short", "aliases", "wrong", "forms", "note"}
+_ENTRY_KEYS.add("lowercase")
 _TOP_KEYS = {"format", "name", "title", "source", "targets", "entries", "description"}
 
 
@@ -110,90 +112,156 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def parse_glossary(text: str, path: str = "<glossary>") -> tuple[str, list[Entry]]:
-    """Parse one glossary's YAML text: its name and entries.  Raises GlossaryError."""
+    """Parse one glossary's YAML text: its name and entries.  Raises the first GlossaryError."""
+    name, entries, problems = _parse(text, path)
+    if problems:
+        raise problems[0]
+    return name, entries
+
+
+def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]:
+    """Name, valid entries and every problem found: a broken structure stops the reading,
+    a broken entry is reported and skipped so the next ones are still checked."""
     r = _Reader(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = f"bad YAML: {exc.problem or exc.context}"
-        raise GlossaryError(reason, path=path, line=mark.line + 1 if mark else None) from None
+        error = GlossaryError(reason, path=path, line=mark.line + 1 if mark else None)
+        return "", [], [error]
     except yaml.YAMLError as exc:
-        raise GlossaryError(f"bad YAML: {exc}", path=path) from None
+        return "", [], [GlossaryError(f"bad YAML: {exc}", path=path)]
     if root is None:
-        raise GlossaryError("empty file: expected a processor-glossary/1 glossary", path=path)
-    top = r.mapping(root, "the glossary")
-    if "format" not in top:
-        raise r.error(f"missing 'format: {FORMAT}'", root)
-    fmt = r.scalar(top["format"][1], "format")
-    if fmt != FORMAT:
-        raise r.error(f"unsupported format {fmt!r}; expected {FORMAT!r}", top["format"][1])
-    for key, (key_node, _) in top.items():
-        if key not in _TOP_KEYS:
-            raise r.error(f"unknown key {key!r}", key_node)
-    if "name" not in top:
-        raise r.error("missing 'name' (a unique name for this glossary)", root)
-    name = r.text(top["name"][1], "name")
-    if "entries" not in top:
-        raise r.error("missing 'entries'", root)
-    entries_node = top["entries"][1]
-    if isinstance(entries_node, yaml.ScalarNode) and entries_node.value in ("", "~", "null"):
-        return name, []
-    if not isinstance(entries_node, yaml.SequenceNode):
-        raise r.error("'entries' must be a list", entries_node)
+        return (
+            "",
+            [],
+            [GlossaryError("empty file: expected a processor-glossary/1 glossary", path=path)],
+        )
+    problems: list[GlossaryError] = []
+    try:
+        top = r.mapping(root, "the glossary")
+        if "format" not in top:
+            raise r.error(f"missing 'format: {FORMAT}'", root)
+        fmt = r.scalar(top["format"][1], "format")
+        if fmt != FORMAT:
+            raise r.error(f"unsupported format {fmt!r}; expected {FORMAT!r}", top["format"][1])
+        problems += [
+            r.error(f"unknown key {key!r}", key_node)
+            for key, (key_node, _) in top.items()
+            if key not in _TOP_KEYS
+        ]
+        if "name" not in top:
+            raise r.error("missing 'name' (a unique name for this glossary)", root)
+        name = r.text(top["name"][1], "name")
+        if "entries" not in top:
+            raise r.error("missing 'entries'", root)
+        entries_node = top["entries"][1]
+        if isinstance(entries_node, yaml.ScalarNode) and entries_node.value in ("", "~", "null"):
+            return name, [], problems
+        if not isinstance(entries_node, yaml.SequenceNode):
+            raise r.error("'entries' must be a list", entries_node)
+    except GlossaryError as exc:
+        return "", [], [*problems, exc]
 
     entries: list[Entry] = []
     seen_ids: dict[str, int] = {}
     seen_ru: dict[str, Entry] = {}
     for node in entries_node.value:
-        entry = _entry(r, node, name)
+        entry = _entry(r, node, name, problems)
+        if entry is None:
+            continue
         line = _line(node)
         if entry.id in seen_ids:
-            raise r.error(f"duplicate id {entry.id!r} (first on line {seen_ids[entry.id]})", node)
+            first = seen_ids[entry.id]
+            problems.append(r.error(f"duplicate id {entry.id!r} (first on line {first})", node))
+            continue
         seen_ids[entry.id] = line
         previous = seen_ru.get(entry.key)
         if previous is not None:
             if (previous.en, previous.kk) != (entry.en, entry.kk):
-                raise r.error(
-                    f"duplicate entry for {entry.ru!r} with different renderings "
-                    f"(first on line {previous.line}: {previous.en!r} / {previous.kk!r})",
-                    node,
+                problems.append(
+                    r.error(
+                        f"duplicate entry for {entry.ru!r} with different renderings "
+                        f"(first on line {previous.line}: {previous.en!r} / {previous.kk!r})",
+                        node,
+                    )
                 )
             continue  # the same entry twice: harmless, keep the first
         seen_ru[entry.key] = entry
         entries.append(entry)
-    return name, entries
+    return name, entries, problems
 
 
-def _entry(r: _Reader, node: yaml.Node, glossary: str) -> Entry:
-    fields = r.mapping(node, "an entry")
-    for key, (key_node, _) in fields.items():
-        if key not in _ENTRY_KEYS:
-            raise r.error(f"unknown entry key {key!r}", key_node)
-    for required in ("id", "type", *LANGS):
-        if required not in fields:
-            raise r.error(f"entry is missing {required!r}", node)
-    values = {k: r.text(fields[k][1], k) for k in ("id", "type", *LANGS)}
-    if values["type"] not in ENTRY_TYPES:
-        raise r.error(
-            f"unknown type {values['type']!r} (use {', '.join(ENTRY_TYPES)})", fields["type"][1]
-        )
-    short = r.per_language(fields["short"][1], "short", False) if "short" in fields else {}
-    aliases = r.per_language(fields["aliases"][1], "aliases", True) if "aliases" in fields else {}
-    wrong = r.per_language(fields["wrong"][1], "wrong", True) if "wrong" in fields else {}
-    forms = r.per_language(fields["forms"][1], "forms", True) if "forms" in fields else {}
-    note = r.scalar(fields["note"][1], "note") if "note" in fields else None
+def _entry(
+    r: _Reader, node: yaml.Node, glossary: str, problems: list[GlossaryError]
+) -> Entry | None:
+    """The entry of ``node``, or None after adding each of its problems to ``problems``."""
+    try:
+        fields = r.mapping(node, "an entry")
+    except GlossaryError as exc:
+        problems.append(exc)
+        return None
+    found = [
+        r.error(f"unknown entry key {key!r}", key_node)
+        for key, (key_node, _) in fields.items()
+        if key not in _ENTRY_KEYS
+    ]
+    found += [
+        r.error(f"entry is missing {required!r}", node)
+        for required in ("id", "type", *LANGS)
+        if required not in fields
+    ]
+    values: dict[str, str] = {}
+    for key in ("id", "type", *LANGS):
+        if key in fields:
+            try:
+                values[key] = r.text(fields[key][1], key)
+            except GlossaryError as exc:
+                found.append(exc)
+    etype = None
+    if "type" in values:
+        try:
+            etype = entry_type(values["type"])
+        except ValueError as exc:
+            found.append(r.error(str(exc), fields["type"][1]))
+    extras: dict[str, Any] = {}
+    for key, lists in (("short", False), ("aliases", True), ("wrong", True), ("forms", True)):
+        if key in fields:
+            try:
+                extras[key] = r.per_language(fields[key][1], key, lists)
+            except GlossaryError as exc:
+                found.append(exc)
+    note = None
+    if "note" in fields:
+        try:
+            note = r.scalar(fields["note"][1], "note") or None
+        except GlossaryError as exc:
+            found.append(exc)
+    lowercase = None
+    if "lowercase" in fields:
+        try:
+            flag = r.scalar(fields["lowercase"][1], "lowercase").lower()
+            if flag not in ("true", "false", "yes", "no"):
+                raise r.error("lowercase must be true or false", fields["lowercase"][1])
+            lowercase = flag in ("true", "yes")
+        except GlossaryError as exc:
+            found.append(exc)
+    problems.extend(found)
+    if found or etype is None:
+        return None
     return Entry(
         id=values["id"],
-        type=values["type"],
+        type=etype,
         ru=values["ru"],
         en=values["en"],
         kk=values["kk"],
-        short=short,
-        aliases=aliases,
-        wrong=wrong,
-        forms=forms,
-        note=note or None,
+        short=extras.get("short", {}),
+        aliases=extras.get("aliases", {}),
+        wrong=extras.get("wrong", {}),
+        forms=extras.get("forms", {}),
+        note=note,
+        lowercase=lowercase,
         glossary=glossary,
         path=r.path,
         line=_line(node),
@@ -224,16 +292,26 @@ def read_glossary(path: str | Path) -> tuple[str, list[Entry]]:
 
 
 def validate_glossary(path: str | Path) -> list[GlossaryError]:
-    """The problems of one glossary file (empty when it is valid)."""
+    """Every problem of one glossary file, in file order (empty when it is valid)."""
+    p = Path(path)
+    if p.suffix.lower() in TABLE_SUFFIXES or not p.is_file():
+        try:
+            read_glossary(path)
+        except GlossaryError as exc:
+            return [exc]
+        return []
     try:
-        read_glossary(path)
+        text = _decode(p.read_bytes(), str(path))
     except GlossaryError as exc:
         return [exc]
-    return []
+    except OSError as exc:
+        return [GlossaryError(f"cannot read: {exc.strerror or exc}", path=str(path))]
+    problems = _parse(text, str(path))[2]
+    return sorted(problems, key=lambda e: e.line or 0)
 
 
 def load_glossaries(
-    paths: Sequence[str | Path] = (),
+    paths: Sequence[str | os.PathLike[str]] = (),
     *,
     builtin: bool = True,
     on_error: Callable[[GlossaryError], None] | None = None,
@@ -273,24 +351,6 @@ def load_glossaries(
     return glossary
 
 
-def entry_from_mapping(data: dict[str, Any], *, glossary: str = "") -> Entry:
-    """An Entry from plain Python data (imports, suggestions); no line numbers."""
-    as_tuple = {k: tuple(v) for k, v in (data.get("aliases") or {}).items()}
-    return Entry(
-        id=str(data["id"]),
-        type=str(data.get("type", "term")),
-        ru=str(data["ru"]),
-        en=str(data["en"]),
-        kk=str(data["kk"]),
-        short=dict(data.get("short") or {}),
-        aliases=as_tuple,
-        wrong={k: tuple(v) for k, v in (data.get("wrong") or {}).items()},
-        forms={k: tuple(v) for k, v in (data.get("forms") or {}).items()},
-        note=data.get("note"),
-        glossary=glossary,
-    )
-
-
 def dump_glossary(entries: Sequence[Entry], *, name: str, title: str | None = None) -> str:
     """The YAML text of a glossary with ``entries`` (what import and suggest write)."""
     doc: dict[str, Any] = {"format": FORMAT, "name": name}
@@ -307,5 +367,7 @@ def dump_glossary(entries: Sequence[Entry], *, name: str, title: str | None = No
                 item[key] = {lang: list(v) for lang, v in value.items()}
         if e.note:
             item["note"] = e.note
+        if e.lowercase is not None:
+            item["lowercase"] = e.lowercase
         doc["entries"].append(item)
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)

@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from processor.glossary.forms import Form, normalize, phrase_forms, tokenize
+from processor.glossary.forms import (
+    Form,
+    is_female_name,
+    name_table,
+    normalize,
+    phrase_forms,
+    tokenize,
+)
 from processor.glossary.types import Entry, FormKind, Match
 
 # What may stand between the words of one name: spaces and quotes (АО «Самрук-Казына»).
@@ -52,17 +59,41 @@ class _Candidate:
     head_key: tuple[str, ...]
 
 
-def _pattern(words: list[str]) -> tuple[str | None, ...]:
+def _pattern(words: list[str], lowercase: bool = False) -> tuple[str | None, ...]:
     out: list[str | None] = []
     for w in words:
         letters = [c for c in w if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             out.append(w.replace("ё", "е").replace("Ё", "Е"))
-        elif w[:1].isupper():
+        elif w[:1].isupper() and not lowercase:
             out.append("cap")
         else:
             out.append(None)
     return tuple(out)
+
+
+def _lowercase_ok(entry: Entry) -> bool:
+    """Whether the press may write this entry in lower case ("мажилиса", "сенате")."""
+    if entry.lowercase is not None:
+        return entry.lowercase
+    words = entry.ru.split()
+    return (
+        entry.type == "organization"
+        and len(words) == 1
+        and not any(c.isascii() and c.isalpha() for c in words[0])
+    )
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична|улы|ұлы|кызы|қызы)$")
+
+
+def _name_and_patronymic(phrase: str) -> str | None:
+    """ "Касым-Жомарт Кемелевич" from "Касым-Жомарт Кемелевич Токаев": how a known person
+    is addressed; None when the phrase has no patronymic."""
+    words = phrase.split()
+    if len(words) == 3 and _PATRONYMIC.search(words[1].lower()):
+        return f"{words[0]} {words[1]}"
+    return None
 
 
 def _fits(pattern: tuple[str | None, ...], tokens: list[str]) -> bool:
@@ -93,11 +124,16 @@ class Matcher:
         if "ru" in entry.short:
             sources.append((entry.short["ru"], "short"))
         sources.extend((a, "alias") for a in entry.aliases.get("ru", ()))
+        if entry.type == "person":
+            sources.extend(
+                (short, "alias") for a in sources if (short := _name_and_patronymic(a[0]))
+            )
+        lowercase = _lowercase_ok(entry)
         for phrase, kind in sources:
             words = [t for _, _, t in tokenize(phrase)]
             if not words:
                 continue
-            pattern = _pattern(words)
+            pattern = _pattern(words, lowercase and kind == "full")
             forms = phrase_forms(phrase, entry.type)
             nominative = next(
                 (f for f in forms if "nomn" in f.cases and not f.coordinated),
@@ -177,8 +213,15 @@ class Matcher:
                 i += 1
                 continue
             k, cand = found
-            start, stop = toks[i][0], toks[i + k - 1][1]
-            prep = self._preposition(i, toks, text, norm)
+            first = i
+            if cand.entry.type == "person" and cand.kind == "short":
+                context = _surname_context(cand.entry, i, k, toks, text, words)
+                if context is None:  # another person with this surname ("Алию Жакупову")
+                    i += 1
+                    continue
+                first = context  # initials of this person ("К. Токаев") join the match
+            start, stop = toks[first][0], toks[i + k - 1][1]
+            prep = self._preposition(first, toks, text, norm)
             if cand.form.coordinated:
                 prep = matches[-1].preposition  # "в" of "в Туркестанской и ... областях"
             matches.append(
@@ -275,6 +318,59 @@ class Matcher:
                 for m in found
             ]  # fmt: skip
         return found
+
+
+def _initials_before(i: int, toks: list[tuple[int, int, str]], text: str) -> tuple[int, str]:
+    """Index of the first initial right before token ``i`` and their letters ("К.-Ж. " -> КЖ)."""
+    j, letters = i, ""
+    while j > 0:
+        word = toks[j - 1][2]
+        if not (len(word) == 1 and word.isupper()):
+            break
+        if not _INITIAL_GAP.match(text[toks[j - 1][1] : toks[j][0]]):
+            break
+        j -= 1
+        letters = word + letters
+    return j, letters
+
+
+def _first_name_forms(entry: Entry) -> set[str]:
+    """Every case form of the entry's first name (normalized), for comparing with a text."""
+    words = entry.ru.split()
+    if len(words) < 2:
+        return set()
+    table = name_table(words[0], is_female_name(words))
+    return {normalize(w) for forms in table.values() for w in forms}
+
+
+def _is_first_name(word: str) -> bool:
+    from processor.morphology import analyzer
+
+    return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
+
+
+def _surname_context(
+    entry: Entry, i: int, k: int, toks: list[tuple[int, int, str]], text: str, words: list[str]
+) -> int | None:
+    """For a surname matched alone: None when the text names a different person there (a
+    different first name or initial right before or after it), else the index the match
+    starts at (its initials included)."""
+    parts = entry.ru.split()
+    if len(parts) < 2:
+        return i
+    start, letters = _initials_before(i, toks, text)
+    if letters:
+        return start if letters[0] == parts[0][:1].upper() else None
+    neighbours = []
+    if i > 0 and _JOINABLE.match(text[toks[i - 1][1] : toks[i][0]]):
+        neighbours.append(words[i - 1])
+    if i + k < len(toks) and _JOINABLE.match(text[toks[i + k - 1][1] : toks[i + k][0]]):
+        neighbours.append(words[i + k])
+    for word in neighbours:
+        named = word[:1].isupper() and len(word) > 1 and _is_first_name(word)
+        if named and normalize(word) not in _first_name_forms(entry):
+            return None
+    return i
 
 
 def _resolve_case(cases: frozenset[str], preposition: str | None) -> str | None:

@@ -5,15 +5,23 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from processor.glossary.match import Matcher
 
 EntryType = Literal["person", "organization", "place", "term", "abbreviation"]
-ENTRY_TYPES: tuple[str, ...] = ("person", "organization", "place", "term", "abbreviation")
+ENTRY_TYPES: tuple[EntryType, ...] = get_args(EntryType)
 LANGS: tuple[str, ...] = ("ru", "en", "kk")
 FormKind = Literal["full", "short", "alias"]
+
+
+def entry_type(value: str) -> EntryType:
+    """``value`` as an :data:`EntryType`; ValueError names the allowed ones."""
+    for known in ENTRY_TYPES:
+        if value == known:
+            return known
+    raise ValueError(f"unknown type {value!r} (use {', '.join(ENTRY_TYPES)})")
 
 
 def identity(ru: str) -> str:
@@ -26,7 +34,7 @@ class Entry:
     """One glossary entry: a Russian canonical form and its English and Kazakh renderings."""
 
     id: str
-    type: str
+    type: EntryType
     ru: str
     en: str
     kk: str
@@ -35,6 +43,9 @@ class Entry:
     wrong: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str | None = None
+    # Also matched written in lower case ("мажилиса", "сенате"); None: yes for a one-word
+    # Cyrillic organization name, no otherwise (see match.py).
+    lowercase: bool | None = None
     glossary: str = ""
     path: str | None = None
     line: int | None = None

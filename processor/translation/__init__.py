@@ -9,40 +9,40 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from processor.errors import NoRouteError
-from processor.translation.base import Translator
+from processor.errors import DeviceError, NoRouteError, TranslatorOutputError
+from processor.translation.base import Translator, check_one_output_per_input, checked_translate
 
 if TYPE_CHECKING:
     from processor.translation.engine import TranslationSettings
-    from processor.translation.routes import (
-        Route,
-        airgapped_instructions,
-        get_translator,
-        install_hint,
-        list_routes,
-    )
-    from processor.translation.store import InstalledModel, ModelStore, default_store
+    from processor.translation.hints import airgapped_instructions, install_hint
+    from processor.translation.installed import InstalledModel
+    from processor.translation.routes import Route, get_translator, list_routes
+    from processor.translation.store import ModelStore, default_store
 
 _LAZY = {
     "TranslationSettings": "processor.translation.engine",
     "get_translator": "processor.translation.routes",
     "list_routes": "processor.translation.routes",
-    "install_hint": "processor.translation.routes",
-    "airgapped_instructions": "processor.translation.routes",
+    "install_hint": "processor.translation.hints",
+    "airgapped_instructions": "processor.translation.hints",
     "Route": "processor.translation.routes",
-    "InstalledModel": "processor.translation.store",
+    "InstalledModel": "processor.translation.installed",
     "ModelStore": "processor.translation.store",
     "default_store": "processor.translation.store",
 }
 
 __all__ = [
+    "DeviceError",
     "InstalledModel",
     "ModelStore",
     "NoRouteError",
     "Route",
     "TranslationSettings",
     "Translator",
+    "TranslatorOutputError",
     "airgapped_instructions",
+    "check_one_output_per_input",
+    "checked_translate",
     "default_store",
     "get_translator",
     "install_hint",

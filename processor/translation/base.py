@@ -1,9 +1,11 @@
-"""The interface every translation engine and wrapper implements."""
+"""The interface every translation engine and wrapper implements, and its output contract."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
+
+from processor.errors import TranslatorOutputError
 
 
 @runtime_checkable
@@ -20,3 +22,42 @@ class Translator(Protocol):
     def describe(self) -> str:
         """The route used, e.g. ``"argos translate-ru_en 1.9 via CTranslate2 (licence: MIT)"``."""
         ...
+
+
+def check_one_output_per_input(
+    translator: Translator, sentences: Sequence[str], outputs: Sequence[object]
+) -> list[str]:
+    """``outputs`` as a list, if it holds exactly one string per sentence.
+
+    The single place the contract is checked: a translator (a model, a wrapper, a
+    test double) that returns one output too few or too many, or something that is
+    not text, raises a one-line :class:`~processor.errors.TranslatorOutputError`
+    naming the translator, instead of misaligning every later sentence.
+    """
+    if not isinstance(outputs, Sequence) or isinstance(outputs, str | bytes):
+        got = f"a {type(outputs).__name__}"
+    elif len(outputs) != len(sentences):
+        got = f"{len(outputs)} outputs"
+    elif not all(isinstance(o, str) for o in outputs):
+        bad = next(o for o in outputs if not isinstance(o, str))
+        got = f"a {type(bad).__name__} among its outputs"
+    else:
+        return cast("list[str]", list(outputs))  # every item checked above
+    who = " ".join(_describe(translator).split())
+    raise TranslatorOutputError(
+        f"translator returned {got} for {len(sentences)} input sentences "
+        "(expected one text per sentence)",
+        path=who,
+    )
+
+
+def checked_translate(translator: Translator, sentences: Sequence[str]) -> list[str]:
+    """``translator.translate(sentences)``, with :func:`check_one_output_per_input` applied."""
+    return check_one_output_per_input(translator, sentences, translator.translate(sentences))
+
+
+def _describe(translator: Translator) -> str:
+    try:
+        return translator.describe()
+    except Exception:  # a broken describe() must not hide the real failure
+        return type(translator).__name__

@@ -1,4 +1,4 @@
-"""Known CTranslate2 conversions that ``processor models install NAME`` can fetch.
+"""Known models: published quality figures, and CTranslate2 conversions fetched by name.
 
 The Argos index has no Kazakh package, so a few published CTranslate2 conversions
 of Kazakh-capable models are listed here by name.  Their files are fetched one by
@@ -9,28 +9,53 @@ where ``base`` is ``--mirror``, else ``$PROCESSOR_MODEL_MIRROR``, else
 Small files come first and ``model.bin`` last, so a repository that lacks the
 tokenizer fails in seconds rather than after a large download.  The tokenizer is
 also looked for in the upstream repository, since conversions do not always copy
-it.  Only the standard library is used (urllib): no new dependency, and nothing is
-imported until a download runs.
+it.  Downloads go through :func:`processor.translation.remote.download`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from processor.errors import ModelError
+from processor.translation import remote
+from processor.translation.styles import NLLB_CODES, STYLE_LICENCES
 
 DEFAULT_MIRROR = "https://huggingface.co"
 MIRROR_ENV = "PROCESSOR_MODEL_MIRROR"
-DOWNLOAD_TIMEOUT = 60.0
-# Files at least this large get percentage lines on the progress callback.
-PROGRESS_MIN_BYTES = 8 << 20
-# Without a Content-Length, report every this many bytes instead.
-PROGRESS_STEP_BYTES = 100 << 20
 
-Progress = Callable[[str], None]
+# Published quality for model families, shown by `models list` and used for ranking.
+# FLORES-200 devtest chrF++ (NLLB paper, OPUS-MT dashboard).
+QUALITY: dict[str, dict[tuple[str, str], float]] = {
+    "nllb-200-distilled-600m": {("ru", "kk"): 42.4},
+    "nllb-200-distilled-1.3b": {("ru", "kk"): 44.3, ("en", "kk"): 45.9},
+    "nllb-200-3.3b": {("ru", "kk"): 43.7},
+    "opus-mt": {("en", "kk"): 41.7},
+}
+
+
+def quality_scores(name: str) -> dict[tuple[str, str], float]:
+    """Published scores for the model family ``name`` belongs to (by its name)."""
+    lowered = name.lower()
+    for family, scores in QUALITY.items():
+        if family in lowered:
+            return scores
+    return {}
+
+
+def quality_text(name: str) -> str:
+    """``"FLORES-200 devtest chrF++ rus->kaz 42.4"`` for the family of ``name``; ``""`` if none."""
+    scores = quality_scores(name)
+    if not scores:
+        return ""
+
+    def flores(code: str) -> str:
+        return NLLB_CODES.get(code, code)[:3]
+
+    pairs = ", ".join(f"{flores(s)}->{flores(t)} {v}" for (s, t), v in scores.items())
+    return f"FLORES-200 devtest chrF++ {pairs}"
 
 
 @dataclass(frozen=True)
@@ -40,17 +65,37 @@ class CatalogEntry:
     name: str
     repo: str
     style: str
-    licence: str
     languages: tuple[str, ...]  # must have language tokens in the vocabulary
-    quality: str
     upstream: str  # the original model this is a conversion of
     # Each required item is a list of alternates, tried in order (first found wins).
     required: tuple[tuple[str, ...], ...]
     optional: tuple[str, ...] = ()
     tokenizer: str = "sentencepiece.bpe.model"
 
+    @property
+    def licence(self) -> str:
+        return STYLE_LICENCES[self.style]
+
+    @property
+    def quality(self) -> str:
+        return quality_text(self.name)
+
     def url(self, base: str, file: str, repo: str | None = None) -> str:
         return f"{base.rstrip('/')}/{repo or self.repo}/resolve/main/{file}"
+
+    def to_json(self, installed: bool) -> dict[str, Any]:
+        """The row ``processor models available --json`` prints."""
+        return {
+            "code": self.name,
+            "origin": "catalog",
+            "style": self.style,
+            "languages": list(self.languages),
+            "repo": self.repo,
+            "url": f"{mirror_base()}/{self.repo}",
+            "licence": self.licence,
+            "quality": self.quality,
+            "installed": installed,
+        }
 
 
 _NLLB_FILES: tuple[tuple[str, ...], ...] = (
@@ -60,7 +105,6 @@ _NLLB_FILES: tuple[tuple[str, ...], ...] = (
     ("sentencepiece.bpe.model",),
 )
 _NLLB_OPTIONAL = ("README.md", "tokenizer_config.json", "special_tokens_map.json")
-_NLLB_LICENCE = "CC-BY-NC-4.0 (non-commercial)"
 
 CATALOG: dict[str, CatalogEntry] = {
     entry.name: entry
@@ -69,9 +113,7 @@ CATALOG: dict[str, CatalogEntry] = {
             name="nllb-200-distilled-600M",
             repo="entai2965/nllb-200-distilled-600M-ctranslate2",
             style="nllb",
-            licence=_NLLB_LICENCE,
             languages=("en", "kk", "ru"),
-            quality="FLORES-200 devtest chrF++ rus->kaz 42.4",
             upstream="facebook/nllb-200-distilled-600M",
             required=_NLLB_FILES,
             optional=_NLLB_OPTIONAL,
@@ -80,9 +122,7 @@ CATALOG: dict[str, CatalogEntry] = {
             name="nllb-200-distilled-1.3B",
             repo="entai2965/nllb-200-distilled-1.3B-ctranslate2",
             style="nllb",
-            licence=_NLLB_LICENCE,
             languages=("en", "kk", "ru"),
-            quality="FLORES-200 devtest chrF++ rus->kaz 44.3, eng->kaz 45.9",
             upstream="facebook/nllb-200-distilled-1.3B",
             required=_NLLB_FILES,
             optional=_NLLB_OPTIONAL,
@@ -100,66 +140,6 @@ def find(name: str) -> CatalogEntry | None:
 def mirror_base(override: str | None = None) -> str:
     """Where catalog files come from: ``override``, ``$PROCESSOR_MODEL_MIRROR``, Hugging Face."""
     return (override or os.environ.get(MIRROR_ENV) or DEFAULT_MIRROR).rstrip("/")
-
-
-class NotFound(ModelError):
-    """The server answered 404: the file is not there (an alternate may be)."""
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1 << 20):.0f} MB" if size >= 1 << 20 else f"{size / 1024:.0f} KB"
-
-
-def fetch_file(url: str, dest: Path, label: str, progress: Progress | None = None) -> int:
-    """Stream ``url`` into ``dest``; return its size.
-
-    A 404 raises :class:`NotFound`; any other failure, including a connection that
-    ends before the announced Content-Length, raises a one-line ModelError.
-    """
-    import http.client
-    import urllib.error
-    import urllib.request
-
-    request = urllib.request.Request(url, headers={"User-Agent": "processor"})
-    received = 0
-    try:
-        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
-            header = response.headers.get("Content-Length")
-            total = int(header) if header and header.isdigit() else None
-            shown_pct = 0
-            next_step = PROGRESS_STEP_BYTES
-            with open(dest, "wb") as fh:
-                while chunk := response.read(1 << 20):
-                    fh.write(chunk)
-                    received += len(chunk)
-                    if progress is None:
-                        continue
-                    if total and total >= PROGRESS_MIN_BYTES:
-                        pct = received * 100 // total // 10 * 10
-                        if pct > shown_pct:
-                            shown_pct = pct
-                            progress(f"{label}: {pct}% of {_mb(total)}")
-                    elif total is None and received >= next_step:
-                        next_step += PROGRESS_STEP_BYTES
-                        progress(f"{label}: {_mb(received)}")
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            raise NotFound(f"{label} not found (HTTP 404)", path=url) from None
-        why = " (repository not found, or it needs a login)" if exc.code in (401, 403) else ""
-        raise ModelError(f"download failed: HTTP {exc.code} {exc.reason}{why}", path=url) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise ModelError(f"download of {label} failed: {reason}", path=url) from None
-    except http.client.HTTPException as exc:  # bad status line, incomplete read...
-        raise ModelError(f"download of {label} failed: {type(exc).__name__}", path=url) from None
-    # urllib's chunked reads return short data silently when the server hangs up early.
-    if total is not None and received != total:
-        raise ModelError(
-            f"download of {label} incomplete: got {received} of {total} bytes "
-            "(connection dropped; run the install again)",
-            path=url,
-        )
-    return received
 
 
 def _missing_tokenizer(entry: CatalogEntry, base: str) -> ModelError:
@@ -180,7 +160,7 @@ def download(
     dest: Path,
     *,
     mirror: str | None = None,
-    progress: Progress | None = None,
+    progress: remote.Progress | None = None,
 ) -> Path:
     """Fetch ``entry``'s files into the (existing, empty) folder ``dest``; return ``dest``.
 
@@ -194,8 +174,8 @@ def download(
         _fetch_required(entry, base, alternates, dest, progress)
     for name in entry.optional:
         try:
-            fetch_file(entry.url(base, name), dest / name, name, progress)
-        except NotFound:
+            remote.download(entry.url(base, name), dest / name, name, progress)
+        except remote.NotFound:
             (dest / name).unlink(missing_ok=True)  # optional: the model works without it
     for alternates in entry.required:
         if "model.bin" in alternates:
@@ -208,7 +188,7 @@ def _fetch_required(
     base: str,
     alternates: tuple[str, ...],
     dest: Path,
-    progress: Progress | None,
+    progress: remote.Progress | None,
 ) -> None:
     sources = [(entry.repo, name) for name in alternates]
     if alternates == (entry.tokenizer,):
@@ -218,9 +198,9 @@ def _fetch_required(
     for repo, name in sources:
         target = dest / name
         try:
-            fetch_file(entry.url(base, name, repo), target, name, progress)
+            remote.download(entry.url(base, name, repo), target, name, progress)
             return
-        except NotFound:
+        except remote.NotFound:
             target.unlink(missing_ok=True)
     if alternates == (entry.tokenizer,):
         raise _missing_tokenizer(entry, base)

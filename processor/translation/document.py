@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from processor.errors import ModelError
 from processor.model import Document, Paragraph, Sentence
 
 if TYPE_CHECKING:
@@ -26,17 +25,11 @@ def _has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def translate_all(translator: Translator, sentences: list[str]) -> list[str]:
-    """One call for the whole batch; checks the one-output-per-input contract."""
-    if not sentences:
-        return []
-    out = list(translator.translate(sentences))
-    if len(out) != len(sentences):
-        raise ModelError(
-            f"{translator.describe()} returned {len(out)} translations for "
-            f"{len(sentences)} sentences"
-        )
-    return out
+def translate_all(translator: Translator, sentences: Sequence[str]) -> list[str]:
+    """One call for the whole batch (none for an empty one), the output contract checked."""
+    from processor.translation.base import checked_translate
+
+    return checked_translate(translator, sentences) if sentences else []
 
 
 def _join(text: str, spans: Sequence[tuple[int, int]], pieces: Sequence[str]) -> tuple[str, list]:

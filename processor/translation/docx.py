@@ -13,7 +13,6 @@ only when the model moved a formatted word to a place with no run of its kind.
 from __future__ import annotations
 
 import copy
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -393,26 +392,13 @@ def _register_parts() -> None:
 
 
 def open_docx(src: Path) -> Any:
-    """python-docx's Document for ``src``; a broken file is one InputError line."""
-    import docx
-    from lxml import etree
+    """python-docx's Document for ``src``, bounded like every reader; one InputError line."""
+    from processor.readers.docx import open_docx as open_bounded
 
     _register_parts()
     if not src.is_file():
         raise InputError("no such file", path=str(src))
-    try:
-        return docx.Document(str(src))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
-        raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=str(src)) from None
-    except Exception as exc:
-        # python-docx's own PackageNotFoundError and the like: a broken file, not our bug.
-        if type(exc).__module__.startswith("docx"):
-            raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=str(src)) from None
-        raise
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return open_bounded(src, path=str(src))
 
 
 _PROPERTIES = ("title", "subject", "keywords", "comments")

@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from processor.errors import ModelError
+from processor.errors import DeviceError, ModelError
 from processor.translation import styles
+from processor.translation.base import Translator, check_one_output_per_input, checked_translate
 
 if TYPE_CHECKING:
-    from processor.translation.store import InstalledModel
+    from processor.translation.installed import InstalledModel
 
 Device = Literal["cpu", "cuda", "auto"]
 
@@ -53,21 +54,25 @@ class TranslationSettings:
 
 
 _MODELS: dict[tuple[str, str, str, int, int], Any] = {}
-_TOKENIZERS: dict[tuple[str, ...], Any] = {}
+_TOKENIZERS: dict[tuple[str, ...], Tokenizer] = {}
 _LOCK = threading.Lock()
 # How many times each model path was loaded in this process (tests and benchmarks read it).
 LOAD_COUNTS: dict[str, int] = {}
 
 
 def resolve_device(device: str) -> str:
-    """``"cpu"`` or ``"cuda"``; a CUDA request without a GPU is a one-line ModelError."""
+    """``"cpu"`` or ``"cuda"``; a CUDA request without a GPU is a one-line DeviceError.
+
+    DeviceError is not a ModelError: the user asked for hardware this machine lacks
+    (a failure, exit 1), nothing is "missing" (exit 3).
+    """
+    if device not in ("cpu", "cuda", "auto"):
+        raise DeviceError(f"unknown device {device!r}; use cpu, cuda or auto")
     import ctranslate2
 
-    if device not in ("cpu", "cuda", "auto"):
-        raise ModelError(f"unknown device {device!r}; use cpu, cuda or auto")
     gpus = ctranslate2.get_cuda_device_count()
     if device == "cuda" and gpus == 0:
-        raise ModelError(
+        raise DeviceError(
             "CUDA requested but no GPU is available (ctranslate2.get_cuda_device_count() == 0);"
             " use --device cpu"
         )
@@ -84,6 +89,7 @@ def resolve_compute_type(device: str, requested: str) -> str:
     if requested in ("auto", "default") or requested in supported:
         return requested
     # Keep the request's spirit: int8 stays 8-bit if possible, half precision stays half.
+    order: tuple[str, ...]
     if requested.startswith("int8"):
         order = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float32")
     else:
@@ -116,13 +122,6 @@ def load_model(model_dir: str | Path, settings: TranslationSettings) -> Any:
             _MODELS[key] = model
             LOAD_COUNTS[path] = LOAD_COUNTS.get(path, 0) + 1
     return model
-
-
-def clear_cache() -> None:
-    """Unload every model (frees memory; the next use loads again)."""
-    with _LOCK:
-        _MODELS.clear()
-        _TOKENIZERS.clear()
 
 
 class SentencePieceTokenizer:
@@ -161,7 +160,10 @@ class BPETokenizer:
         return [self._bpe.decode(list(p)).strip() for p in pieces]
 
 
-def load_tokenizer(model: InstalledModel, source: str, target: str) -> Any:
+Tokenizer = SentencePieceTokenizer | BPETokenizer
+
+
+def load_tokenizer(model: InstalledModel, source: str, target: str) -> Tokenizer:
     """The model's tokenizer, loaded once per process."""
     files = tuple(str(model.path / name) for name in model.tokenizer)
     bpe = bool(files) and files[0].endswith("bpe.model") and model.kind == "argos"
@@ -210,8 +212,10 @@ class CT2Translator:
         """One output per input, in order; blank inputs give ``""`` without decoding."""
         hypotheses = self.translate_tokens(sentences)
         todo = [i for i, h in enumerate(hypotheses) if h is not None]
+        pieces = [h for h in hypotheses if h is not None]
         outputs = [""] * len(sentences)
-        texts = self._tokenizer.decode([hypotheses[i] for i in todo]) if todo else []
+        decoded = self._tokenizer.decode(pieces) if pieces else []
+        texts = check_one_output_per_input(self, [sentences[i] for i in todo], decoded)
         for i, text in zip(todo, texts, strict=True):
             outputs[i] = text
         return outputs
@@ -267,7 +271,9 @@ class CT2Translator:
 class PivotTranslator:
     """Two translators chained through a pivot language (e.g. ru->en->kk)."""
 
-    def __init__(self, first: Any, second: Any):
+    def __init__(self, first: Translator, second: Translator):
+        if first.target != second.source:
+            raise ModelError(f"cannot chain {first.describe()} and {second.describe()}")
         self.first = first
         self.second = second
         self.source = first.source
@@ -275,7 +281,8 @@ class PivotTranslator:
         self.pivot = first.target
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        return self.second.translate(self.first.translate(sentences))
+        # Checked after each leg: a short first leg would shift the second's inputs.
+        return checked_translate(self.second, checked_translate(self.first, sentences))
 
     def describe(self) -> str:
         return f"pivot through {self.pivot}: {self.first.describe()}; then {self.second.describe()}"

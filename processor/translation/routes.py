@@ -4,7 +4,7 @@ Candidates are every installed model that translates the pair directly (Argos
 packages, bilingual CTranslate2 models, multilingual models covering both
 languages), then pivots through English (ru->en, then en->kk) built from direct
 candidates when no direct route exists.  Direct routes rank before pivots; among
-equals, published quality (:data:`processor.translation.store.QUALITY`) decides,
+equals, published quality (:data:`processor.translation.catalog.QUALITY`) decides,
 then smaller/bilingual models (faster), then name for a stable order.  Every
 route's ``describe()`` names each model and its licence (memos and logs show it).
 """
@@ -13,26 +13,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from processor.errors import NoRouteError
+from processor.translation.base import Translator
 from processor.translation.engine import (
     CT2Translator,
     IdentityTranslator,
     PivotTranslator,
     TranslationSettings,
+    resolve_device,
 )
-from processor.translation.store import InstalledModel, ModelStore, default_store
+from processor.translation.hints import airgapped_instructions, install_hint
+from processor.translation.installed import InstalledModel
+from processor.translation.store import ModelStore, default_store
+
+__all__ = [
+    "MEMO_PAIRS",
+    "Route",
+    "Step",
+    "airgapped_instructions",
+    "candidate_routes",
+    "get_translator",
+    "install_hint",
+    "list_routes",
+    "routes_json",
+]
 
 PIVOT = "en"
-
-# The catalog model suggested for Kazakh: the smaller one (2 cores, no GPU is the norm).
-NLLB_DEFAULT = "nllb-200-distilled-600M"
-NLLB_FILES = "model.bin, config.json, shared_vocabulary.json (or .txt), sentencepiece.bpe.model"
-NLLB_CONVERT = (
-    f"ct2-transformers-converter --model facebook/{NLLB_DEFAULT} "
-    f"--quantization int8 --output_dir {NLLB_DEFAULT}-ct2 "
-    "--copy_files sentencepiece.bpe.model"
-)
+# The pairs the product needs (memo languages): `processor models list` shows their routes.
+MEMO_PAIRS: tuple[tuple[str, str], ...] = (("ru", "en"), ("ru", "kk"))
 
 
 @dataclass(frozen=True)
@@ -74,8 +84,18 @@ class Route:
         text = " then ".join(parts)
         return f"pivot through {self.pivot}: {text}" if self.pivot else text
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "models": self.models,
+            "pivot": self.pivot,
+            "score": self.score,
+            "chosen": self.chosen,
+            "describe": self.describe(),
+        }
 
-def _rank(route: Route) -> tuple:
+
+def _rank(route: Route) -> tuple[int, float, bool, list[str]]:
     first = route.steps[0].model
     return (
         len(route.steps),  # direct before pivot
@@ -123,69 +143,24 @@ def list_routes(
     return [r for t in targets if t != source for r in candidate_routes(models, source, t)]
 
 
-def install_hint(source: str, target: str, *, from_index: bool = True) -> str:
-    """The exact command that would install a model for ``source`` -> ``target`` (one line).
-
-    Kazakh (and any pair the Argos index lacks) gets the catalog's NLLB-200 model,
-    downloaded by name, with the air-gapped folder install as the alternative.
-    """
-    if "kk" in (source, target) or not from_index:
-        return (
-            f"processor models install {NLLB_DEFAULT} (downloads it); without internet: "
-            f"processor models install /path/to/{NLLB_DEFAULT}-ct2 --name {NLLB_DEFAULT} "
-            f"(a CTranslate2 folder: {NLLB_FILES})"
-        )
-    return f"processor models install translate-{source}_{target}"
-
-
-def airgapped_instructions(source: str, target: str) -> str:
-    """How to install a model for the pair on a machine without internet (README, CLI)."""
-    if "kk" in (source, target):
-        from processor.translation.catalog import CATALOG, DEFAULT_MIRROR
-
-        entry = CATALOG[NLLB_DEFAULT]
-        return "\n".join(
-            [
-                f"No Argos package translates {source}->{target}; NLLB-200 does.",
-                f"Connected: processor models install {NLLB_DEFAULT}",
-                f"Air-gapped: bring a CTranslate2 NLLB-200 folder ({NLLB_FILES}),",
-                f"  e.g. the files of {DEFAULT_MIRROR}/{entry.repo}",
-                f"  (sentencepiece.bpe.model is also in {DEFAULT_MIRROR}/{entry.upstream}),",
-                "  or convert one on a connected machine:",
-                "  pip install ctranslate2 transformers sentencepiece",
-                f"  {NLLB_CONVERT}",
-                "then on this machine:",
-                f"  processor models install /path/to/{NLLB_DEFAULT}-ct2 --name {NLLB_DEFAULT}",
-                "For ru->en bring translate-ru_en-1_9.argosmodel from the Argos index and:",
-                "  processor models install translate-ru_en-1_9.argosmodel",
-                "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial use only).",
-            ]
-        )
-    return "\n".join(
-        [
-            f"Connected: processor models install translate-{source}_{target}",
-            "Air-gapped: on a connected machine download the package file, e.g.",
-            f"  https://argos-net.com/v1/translate-{source}_{target}-1_9.argosmodel",
-            "(links are in https://github.com/argosopentech/argospm-index), copy it here, then:",
-            f"  processor models install translate-{source}_{target}-1_9.argosmodel",
-        ]
-    )
-
-
 def get_translator(
     source: str,
     target: str,
     settings: TranslationSettings | None = None,
     *,
     store: ModelStore | None = None,
-):
+) -> Translator:
     """The best installed route for ``source`` -> ``target`` as a ready Translator.
 
     Raises :class:`~processor.errors.NoRouteError` (with the install command as its
-    hint) when nothing installed covers the pair, even through English.
+    hint) when nothing installed covers the pair, even through English, and
+    :class:`~processor.errors.DeviceError` when the requested device is not available
+    (checked first: a machine without a GPU fails the same way with or without models).
     """
     if source == target:
         return IdentityTranslator(source)
+    if settings is not None and settings.device != "cpu":
+        resolve_device(settings.device)
     routes = list_routes(source, [target], store=store)
     if not routes:
         raise NoRouteError(source, target, hint=install_hint(source, target))
@@ -194,3 +169,17 @@ def get_translator(
     if len(engines) == 1:
         return engines[0]
     return PivotTranslator(engines[0], engines[1])
+
+
+def routes_json(store: ModelStore, pairs: Sequence[tuple[str, str]] = MEMO_PAIRS) -> dict[str, Any]:
+    """``processor models list --json``: the store's folders, models, problems and routes."""
+    installed, problems = store.scan()
+    return {
+        "argos_dir": str(store.argos_dir),
+        "models_dir": str(store.models_dir),
+        "models": [m.to_json() for m in installed],
+        "problems": problems,
+        "routes": {
+            f"{s}->{t}": [r.to_json() for r in candidate_routes(installed, s, t)] for s, t in pairs
+        },
+    }

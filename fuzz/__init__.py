@@ -1,0 +1,1 @@
+"""Fuzzers: long runs with ``python -m fuzz.<name> --minutes N``; brief runs in the tests."""

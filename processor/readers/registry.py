@@ -1,0 +1,215 @@
+"""Which reader reads what, and the public entry points.
+
+Formats are known by suffix (``SUPPORTED_SUFFIXES``) or, for unnamed content
+such as stdin, sniffed from the first bytes.  Each format reader turns bytes
+into :class:`~processor.readers.text.Parsed`; :func:`read_bytes` numbers its
+blocks into paragraphs, copies the source metadata and checks the language.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from processor.errors import InputError
+from processor.model import Document, Paragraph, SourceMeta
+from processor.readers.docx import read_docx
+from processor.readers.html import read_html
+from processor.readers.limits import ReadLimits
+from processor.readers.markdown import read_markdown
+from processor.readers.meta import host_of
+from processor.readers.pdf import read_pdf
+from processor.readers.text import Parsed
+from processor.readers.txt import read_txt
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf")
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+
+_READERS: dict[str, Callable[[bytes, str, ReadLimits], Parsed]] = {
+    "txt": lambda data, path, _: read_txt(data, path),
+    "md": lambda data, path, _: read_markdown(data, path),
+    "docx": read_docx,
+    "html": read_html,
+    "pdf": read_pdf,
+}
+
+
+def _supported() -> str:
+    return " ".join(SUPPORTED_SUFFIXES)
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of unnamed content (stdin)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if re.match(rb"<(?:!doctype|html|head|body|meta|div|p|article|section|h[1-6])\b", head, re.I):
+        return "html"
+    text = head.decode("utf-8", errors="ignore")
+    if text.startswith("---\n") or re.search(r"^#{1,6} \S|\]\([^)]+\)", text, re.M):
+        return "md"
+    return "txt"
+
+
+def _normalize_format(format: str) -> str:
+    key = format.lower()
+    key = _FORMAT_BY_SUFFIX.get(key if key.startswith(".") else f".{key}", key)
+    if key not in _READERS:
+        raise InputError(f"unsupported format '{format}'; supported: {_supported()}")
+    return key
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    format: str | None = None,
+    source_lang: str | None = None,
+    check_language: bool = True,
+    limits: ReadLimits | None = None,
+) -> Document:
+    """Read in-memory content; ``name`` is reported in errors and ``meta.path``.
+
+    ``format`` is a format name ("txt", "md", "docx", "html", "pdf") or a
+    suffix; without it the suffix of ``name`` decides, else the content is sniffed.
+    ``limits`` default to :meth:`ReadLimits.from_env`.
+    """
+    shown = "<stdin>" if name == "-" else name
+    limits = limits or ReadLimits.from_env()
+    limits.check_size(len(data), shown)
+    if format is not None:
+        fmt = _normalize_format(format)
+    else:
+        suffix = Path(name).suffix.lower()
+        fmt = _FORMAT_BY_SUFFIX.get(suffix) or sniff_format(data)
+    if not data.strip():
+        raise InputError("file is empty", path=shown)
+    parsed = _READERS[fmt](data, shown, limits)
+    doc = Document(
+        paragraphs=[
+            Paragraph(index=i, text=text, kind=kind, level=level)
+            for i, (kind, text, level) in enumerate(parsed.blocks)
+        ],
+        meta=SourceMeta(
+            path=name,
+            format=fmt,
+            encoding=parsed.encoding,
+            size_bytes=len(data),
+            # No outlet named: the site's address is the next best name for it.
+            outlet=parsed.outlet or (host_of(parsed.url) if parsed.url else None),
+            published=parsed.published,
+            url=parsed.url,
+            author=parsed.author,
+        ),
+        title=parsed.title,
+    )
+    if not doc.paragraphs:
+        raise InputError("file is empty", path=shown)
+    if check_language:
+        from processor.language import check_source_language
+
+        check_source_language(doc, source_lang)
+    elif source_lang:
+        doc.language = source_lang
+    return doc
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    *,
+    source_lang: str | None = None,
+    check_language: bool = True,
+    limits: ReadLimits | None = None,
+) -> Document:
+    """Read one input file (or ``"-"`` for stdin) into an unsegmented :class:`Document`.
+
+    ``limits`` bound the work one input may cost; they default to
+    :meth:`ReadLimits.from_env` (``PROCESSOR_MAX_INPUT_MB``).
+    """
+    name = os.fspath(path)
+    limits = limits or ReadLimits.from_env()
+    if name == "-":
+        # One byte over the limit is enough to refuse; never read an endless pipe whole.
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        return read_bytes(
+            data, name="-", source_lang=source_lang, check_language=check_language, limits=limits
+        )
+    p = Path(name)
+    if not p.exists():
+        raise InputError("no such file", path=name)
+    if p.is_dir():
+        raise InputError(
+            f"is a directory with no supported files in it (supported: {_supported()})",
+            path=name,
+        )
+    suffix = p.suffix.lower()
+    if suffix not in _FORMAT_BY_SUFFIX:
+        shown = f"'{suffix}'" if suffix else "without an extension"
+        raise InputError(f"unsupported file type {shown}; supported: {_supported()}", path=name)
+    try:
+        # The size is checked before reading, and the read stops one byte past the
+        # limit, so a file that grows (or a device) is bounded too.
+        limits.check_size(p.stat().st_size, name)
+        with p.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except PermissionError:
+        raise InputError("permission denied", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    return read_bytes(
+        data,
+        name=name,
+        format=_FORMAT_BY_SUFFIX[suffix],
+        source_lang=source_lang,
+        check_language=check_language,
+        limits=limits,
+    )
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Files as given, directories expanded to their supported files, ``-`` kept.
+
+    Directories are walked recursively in sorted order, skipping hidden files
+    and folders and Word lock files (``~$doc.docx``).  Missing paths, and
+    directories with nothing to read, are kept so that reading them raises a
+    clear error for that input alone.  Repeated paths are read once.
+    """
+    result: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            found = sorted(
+                (
+                    f
+                    for f in path.rglob("*")
+                    if f.suffix.lower() in SUPPORTED_SUFFIXES
+                    and f.is_file()
+                    and not _hidden(f, path)
+                ),
+                key=lambda f: f.relative_to(path).parts,
+            )
+            items = [str(f) for f in found] or [raw]
+        else:
+            items = [raw]
+        for item in items:
+            if item not in result:
+                result.append(item)
+    return result
