@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "processor.cli.translate:evaluate",
     "models": "processor.cli.models:models",
     "glossary": "processor.cli.glossary:glossary",
+    "serve": "processor.cli.serve:serve",
 }
 
 # One-line help shown by ``processor --help`` without importing the command.
@@ -30,6 +31,7 @@ SHORT_HELP: dict[str, str] = {
     "evaluate": "Score installed models on FLORES-200 (BLEU, chrF).",
     "models": "List, install and remove translation models.",
     "glossary": "Find glossary terms, suggest new entries, check glossary files.",
+    "serve": "Run the HTTP service and web page (loopback by default).",
 }
 
 

@@ -81,6 +81,22 @@ class Match:
     preposition: str | None = None
     coordinated: bool = False
 
+    def to_dict(self) -> dict[str, object]:
+        """The match as ``glossary find --json`` and the HTTP API show it."""
+        return {
+            "start": self.start,
+            "stop": self.stop,
+            "id": self.entry.id,
+            "text": self.text,
+            "form": self.form,
+            "case": self.case,
+            "ru": self.entry.ru,
+            "en": self.entry.rendering("en", self.form),
+            "kk": self.entry.rendering("kk", self.form),
+            "type": self.entry.type,
+            "glossary": self.entry.glossary,
+        }
+
 
 @dataclass
 class Glossary:

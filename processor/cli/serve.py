@@ -1,0 +1,84 @@
+"""``processor serve``: the HTTP API and the analysts' web page."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from pathlib import Path
+
+import click
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--data",
+    "data_dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Folder for uploads, jobs and results [default: $XDG_DATA_HOME/processor/service].",
+)
+@click.option(
+    "--api-key",
+    envvar="PROCESSOR_API_KEY",
+    default=None,
+    help="Require this key in the X-API-Key header of every /api call "
+    "[env: PROCESSOR_API_KEY]. Needed to listen beyond loopback.",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True),
+    metavar="FILE",
+    help="Extra glossary for every job; repeatable.",
+)
+@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 2048))
+@click.option("--max-files", default=50, show_default=True, type=click.IntRange(1, 10000))
+def serve(
+    host: str,
+    port: int,
+    data_dir: str | None,
+    api_key: str | None,
+    glossaries: tuple[str, ...],
+    max_upload_mb: int,
+    max_files: int,
+) -> None:
+    """Serve briefs, translation and glossary look-ups over HTTP, with a web page.
+
+    Listens on loopback unless --host says otherwise; any other address needs
+    --api-key. Jobs run one at a time in this process, so each translation model
+    loads once and stays loaded. The schema is at /openapi.json; the page at /.
+
+    \b
+    Examples:
+      processor serve
+      processor serve --host 0.0.0.0 --api-key "$KEY" --data /srv/processor
+    """
+    if not _loopback(host) and not api_key:
+        raise click.UsageError(f"--host {host} is reachable from other machines: set --api-key")
+    try:
+        import uvicorn
+
+        from processor.service.app import ServiceConfig, create_app
+        from processor.service.uploads import Limits
+    except ImportError:
+        raise click.ClickException(
+            "the service needs its extra: pip install 'processor[serve]'"
+        ) from None
+    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    folder = Path(data_dir) if data_dir else base / "processor" / "service"
+    limits = Limits(max_files=max_files, max_file_bytes=max_upload_mb * 2**20)
+    app = create_app(ServiceConfig(folder, api_key, limits, glossaries))
+    click.echo(f"processor: serving on http://{host}:{port}/ (data in {folder})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,251 @@
+"""The HTTP API and the web page: one FastAPI app over the library's use cases.
+
+Endpoints (schema at ``/openapi.json``):
+
+* ``GET /health``: liveness, version, queued jobs.
+* ``GET /api/models``: installed models and the route each memo language takes.
+* ``POST /api/glossary/find``: names and terms in a text, no model needed.
+* ``POST /api/briefs``: upload articles, get a job that writes memos (DOCX/MD/JSON).
+* ``POST /api/translations``: upload documents, get a job that translates them.
+* ``GET /api/jobs/{id}``: status, progress, per-input outcomes, result links.
+* ``GET /api/jobs/{id}/files/{name}``: one result file.
+* ``GET /``: the web page (Russian, Kazakh and English interface).
+
+With an API key set, every ``/api`` call needs the header ``X-API-Key``.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads the endpoint annotations at
+# definition time, and they name classes imported here.
+import contextlib
+import functools
+import hmac
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from pydantic import BaseModel
+
+import processor
+from processor.service.jobs import JobStore, Work
+from processor.service.uploads import Limits, UploadRejected, check_request, check_upload, safe_name
+
+if TYPE_CHECKING:
+    from processor.glossary import Glossary
+
+STATIC = Path(__file__).parent / "static"
+LANGUAGES = ("ru", "en", "kk")
+FORMATS = ("docx", "md", "json")
+
+
+@dataclass
+class ServiceConfig:
+    """How a service instance runs: where it writes, what it accepts, who may call it."""
+
+    data_dir: Path
+    api_key: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    glossaries: tuple[str, ...] = ()
+
+
+class FindRequest(BaseModel):
+    """Text to look glossary terms up in."""
+
+    text: str
+
+
+def _outcome(result: Any) -> dict[str, Any]:
+    """One input's outcome as the API shows it (no server paths)."""
+    data = result.to_dict() if hasattr(result, "to_dict") else dict(vars(result))
+    data["source"] = Path(str(data.get("source", ""))).name
+    data["outputs"] = [Path(str(p)).name for p in data.get("outputs", [])]
+    data.pop("memos", None)
+    return {k: v for k, v in data.items() if isinstance(v, str | int | float | list | dict | None)}
+
+
+def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: bool,
+               glossaries: tuple[str, ...]) -> Work:  # fmt: skip
+    """The job that writes memos for every uploaded article."""
+
+    def work(
+        inputs: list[Path], out: Path, progress: Callable[[int, int, str], None]
+    ) -> list[dict[str, Any]]:
+        from processor.pipeline import BriefOptions, brief
+
+        progress(0, len(inputs), "reading and summarizing")
+        options = BriefOptions(
+            languages=languages, formats=formats, full_text=full_text, glossaries=glossaries
+        )
+        return [_outcome(r) for r in brief([str(p) for p in inputs], out, options)]
+
+    return work
+
+
+def translate_work(target: str, keep_formatting: bool, glossaries: tuple[str, ...]) -> Work:
+    """The job that translates every uploaded document into ``target``."""
+
+    def work(
+        inputs: list[Path], out: Path, progress: Callable[[int, int, str], None]
+    ) -> list[dict[str, Any]]:
+        from processor.glossary import HeldTranslator, load_glossaries
+        from processor.translation.files import output_format, translate_file
+        from processor.translation.routes import get_translator
+
+        translator = HeldTranslator(
+            get_translator("ru", target), load_glossaries(glossaries, builtin=True)
+        )
+        outcomes = []
+        for n, path in enumerate(inputs):
+            progress(n, len(inputs), path.name)
+            fmt = output_format(str(path))
+            dest = out / f"{path.stem}.{target}.{fmt}"
+            try:
+                report = translate_file(str(path), dest, fmt, translator, inline=keep_formatting)
+                outcomes.append(
+                    {"source": path.name, "outputs": [dest.name], "status": "ok",
+                     "report": report.to_dict() | {"source": path.name, "output": dest.name}}
+                )  # fmt: skip
+            except Exception as exc:  # one input's failure, the others go on
+                outcomes.append({"source": path.name, "outputs": [], "status": "error",
+                                 "error": str(exc).splitlines()[0]})  # fmt: skip
+        return outcomes
+
+    return work
+
+
+def create_app(config: ServiceConfig) -> FastAPI:
+    """The ASGI app; the caller runs it (``processor serve`` uses uvicorn on loopback)."""
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    store = JobStore(config.data_dir)
+
+    # The interactive docs load scripts from a CDN: off, since nothing may go online.
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="processor",
+        version=processor.__version__,
+        description="Offline briefing memos in English and Kazakh from Russian articles.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.jobs = store
+
+    @app.exception_handler(UploadRejected)
+    async def rejected(request: Request, exc: UploadRejected) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    def authorized(x_api_key: Annotated[str | None, Header()] = None) -> None:
+        if config.api_key and not hmac.compare_digest(x_api_key or "", config.api_key):
+            raise HTTPException(401, "missing or wrong X-API-Key")
+
+    api = [Depends(authorized)]
+
+    @functools.cache
+    def glossary() -> "Glossary":
+        """Built once (inflected forms of every entry), then shared by every request."""
+        from processor.glossary import load_glossaries
+
+        return load_glossaries(config.glossaries, builtin=True)
+
+    async def save_uploads(job_id: str, files: list[UploadFile]) -> None:
+        folder = store.folder(job_id) / "in"
+        taken: set[str] = set()
+        total = 0
+        blobs = []
+        for upload in files:
+            # Read one byte past the limit: enough to refuse, never the whole bomb.
+            data = await upload.read(config.limits.max_file_bytes + 1)
+            total += len(data)
+            name = upload.filename or "upload.txt"
+            check_upload(name, data, config.limits)
+            blobs.append((safe_name(name, taken), data))
+        check_request(len(files), total, config.limits)
+        for name, data in blobs:
+            (folder / name).write_bytes(data)
+
+    def job_response(request: Request, job_id: str, status: int = 202) -> JSONResponse:
+        job = store.get(job_id)
+        assert job is not None
+        base = str(request.base_url).rstrip("/")
+        return JSONResponse(job.to_dict(base), status_code=status)
+
+    def choices(value: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+        picked = tuple(v.strip() for v in value.split(",") if v.strip())
+        wrong = [v for v in picked if v not in allowed]
+        if wrong or not picked:
+            raise HTTPException(400, f"{what}: choose from {', '.join(allowed)}")
+        return picked
+
+    @app.get("/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": processor.__version__, "queued": store.pending()}
+
+    @app.get("/api/models", dependencies=api)
+    def models() -> dict[str, Any]:
+        from processor.translation.routes import routes_json
+        from processor.translation.store import default_store
+
+        return routes_json(default_store())
+
+    @app.post("/api/glossary/find", dependencies=api)
+    def find(body: FindRequest) -> dict[str, Any]:
+        if len(body.text.encode()) > config.limits.max_file_bytes:
+            raise HTTPException(413, "text over the upload size limit")
+        return {"matches": [m.to_dict() for m in glossary().find(body.text)]}
+
+    @app.post("/api/briefs", status_code=202, dependencies=api)
+    async def briefs(
+        request: Request,
+        files: Annotated[list[UploadFile], File(description="Articles: TXT, MD, DOCX, HTML, PDF")],
+        languages: Annotated[str, Form()] = "en,kk",
+        formats: Annotated[str, Form()] = "docx",
+        full_text: Annotated[bool, Form()] = False,
+    ) -> JSONResponse:
+        langs = choices(languages, LANGUAGES, "languages")
+        fmts = choices(formats, FORMATS, "formats")
+        job = store.new("brief")
+        await save_uploads(job.id, files)
+        store.submit(job, brief_work(langs, fmts, full_text, config.glossaries))
+        return job_response(request, job.id)
+
+    @app.post("/api/translations", status_code=202, dependencies=api)
+    async def translations(
+        request: Request,
+        files: Annotated[list[UploadFile], File(description="Documents: DOCX, HTML, MD, TXT, PDF")],
+        to: Annotated[str, Form()] = "en",
+        keep_formatting: Annotated[bool, Form()] = True,
+    ) -> JSONResponse:
+        (target,) = choices(to, ("en", "kk"), "to")[:1]
+        job = store.new("translate")
+        await save_uploads(job.id, files)
+        store.submit(job, translate_work(target, keep_formatting, config.glossaries))
+        return job_response(request, job.id)
+
+    @app.get("/api/jobs/{job_id}", dependencies=api)
+    def job_status(request: Request, job_id: str) -> JSONResponse:
+        if store.get(job_id) is None:
+            raise HTTPException(404, f"no job {job_id}")
+        return job_response(request, job_id, status=200)
+
+    @app.get("/api/jobs/{job_id}/files/{name}", dependencies=api)
+    def job_file(job_id: str, name: str) -> FileResponse:
+        path = store.output(job_id, name)
+        if path is None:
+            raise HTTPException(404, f"no file {name} in job {job_id}")
+        return FileResponse(path, filename=name)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page() -> HTMLResponse:
+        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+
+    @app.get("/app.js", include_in_schema=False)
+    def script() -> FileResponse:
+        return FileResponse(STATIC / "app.js", media_type="text/javascript")
+
+    return app
