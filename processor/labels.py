@@ -28,11 +28,8 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "summarizer": {"en": "Summarizer", "ru": "Метод отбора", "kk": "Іріктеу әдісі"},
     "translation": {"en": "Translation", "ru": "Перевод", "kk": "Аударма"},
-    "no_translation": {
-        "en": "none (source text)",
-        "ru": "нет (текст оригинала)",
-        "kk": "жоқ (түпнұсқа мәтін)",
-    },
+    "no_translation": {"en": "none (source text)", "ru": "нет (текст оригинала)",
+                       "kk": "жоқ (түпнұсқа мәтін)"},
     "glossary": {"en": "Glossary", "ru": "Глоссарий", "kk": "Глоссарий"},
     "type": {"en": "Type", "ru": "Тип", "kk": "Түрі"},
     "term": {"en": "Term", "ru": "Термин", "kk": "Термин"},
@@ -41,11 +38,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "yes": {"en": "yes", "ru": "да", "kk": "иә"},
     "no": {"en": "no", "ru": "нет", "kk": "жоқ"},
     "not_translated": {"en": "n/a", "ru": "н/п", "kk": "қ/ж"},
-    "romanized": {
-        "en": "romanized, not in glossary",
-        "ru": "транслитерация, нет в глоссарии",
-        "kk": "транслитерация, глоссарийде жоқ",
-    },
+    "romanized": {"en": "romanized, not in glossary", "ru": "транслитерация, нет в глоссарии",
+                  "kk": "транслитерация, глоссарийде жоқ"},
     "none_found": {"en": "None found.", "ru": "Не найдено.", "kk": "Табылған жоқ."},
     "page": {"en": "Page", "ru": "Стр.", "kk": "Бет"},
     "notice": {

@@ -42,27 +42,16 @@ def markdown(memo: Memo) -> str:
     if memo.full_text is not None:
         out += ["", f"## {label('full_text', lang)}", ""]
         for kind, text in memo.full_text:
-            out += [
-                f"### {text}"
-                if kind in ("title", "heading")
-                else f"- {text}"
-                if kind == "list_item"
-                else text,
-                "",
-            ]
+            out += [f"### {text}" if kind in ("title", "heading") else
+                    f"- {text}" if kind == "list_item" else text, ""]
     if memo.terms:
         out += ["", f"## {label('terminology', lang)}", ""]
         out += _md_table(
             [label("term", lang), "ru", label("occurrences", lang), label("correct", lang)],
             [
-                [
-                    t.term,
-                    t.source,
-                    str(t.occurrences),
-                    label("not_translated", lang)
-                    if t.correct is None
-                    else label("yes" if t.correct else "no", lang),
-                ]
+                [t.term, t.source, str(t.occurrences),
+                 label("not_translated", lang) if t.correct is None
+                 else label("yes" if t.correct else "no", lang)]
                 for t in memo.terms
             ],
         )

@@ -26,6 +26,7 @@ from processor.translation.hints import airgapped_instructions, install_hint
 from processor.translation.installed import MANIFEST
 from processor.translation.routes import list_routes
 from processor.translation.store import ModelStore
+from tests.support.translation import store_snapshot
 
 NAME = "nllb-200-distilled-600M"
 ENTRY = catalog.CATALOG[NAME]
@@ -95,24 +96,15 @@ def mirror(
         server.server_close()
 
 
-def snapshot(store: ModelStore) -> list[str]:
-    """Every entry, hidden ones (staging folders) included, of both store folders."""
-    entries = []
-    for folder in (store.argos_dir, store.models_dir):
-        if folder.exists():
-            entries += sorted(str(p.relative_to(folder.parent)) for p in folder.rglob("*"))
-    return entries
-
-
 def assert_fails_cleanly(store: ModelStore, name: str, *must_contain: str, **kw) -> str:
-    before = snapshot(store)
+    before = store_snapshot(store)
     with pytest.raises(ModelError) as err:
         store.install(name, **kw)
     message = str(err.value)
     assert "\n" not in message
     for text in must_contain:
         assert text in message, message
-    assert snapshot(store) == before
+    assert store_snapshot(store) == before
     return message
 
 

@@ -227,18 +227,16 @@ def test_full_disk_during_install_leaves_the_store_unchanged(
 ):
     before = store_snapshot(model_store)
     # ulimit -f: any file beyond 64 KB fails with EFBIG, as a full disk fails with ENOSPC.
-    proc = _spawn(tiny_en_kk_archive, "none", fsize=64 << 10)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 1
-    (line,) = err.strip().splitlines()
-    assert line.startswith(f"error: {tiny_en_kk_archive}: cannot extract: File too large"), line
-    assert store_snapshot(model_store) == before
-    proc = _spawn(tiny_nllb_dir, "none", fsize=64 << 10)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 1
-    (line,) = err.strip().splitlines()
-    assert line.startswith(f"error: {tiny_nllb_dir}: cannot copy: "), line
-    assert store_snapshot(model_store) == before
+    for source, reason in (
+        (tiny_en_kk_archive, "cannot extract: File too large"),
+        (tiny_nllb_dir, "cannot copy: "),
+    ):
+        proc = _spawn(source, "none", fsize=64 << 10)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 1
+        (line,) = err.strip().splitlines()
+        assert line.startswith(f"error: {source}: {reason}"), line
+        assert store_snapshot(model_store) == before
 
 
 def test_no_space_left_while_extracting(model_store, tiny_ru_en, tiny_en_kk_archive, monkeypatch):

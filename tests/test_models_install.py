@@ -6,7 +6,6 @@ import json
 import shutil
 import stat
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -14,37 +13,19 @@ from processor.errors import ModelError
 from processor.translation import get_translator
 from processor.translation.installed import MANIFEST
 from processor.translation.store import ModelStore
-
-
-def snapshot(store: ModelStore) -> tuple[list[str], list[str]]:
-    """Installed names and every entry (hidden ones too) of both store folders."""
-    entries = []
-    for folder in (store.argos_dir, store.models_dir):
-        if folder.exists():
-            entries += sorted(str(p.relative_to(folder.parent)) for p in folder.rglob("*"))
-    return sorted(m.name for m in store.installed()), entries
+from tests.support.translation import rezip, store_snapshot
 
 
 def assert_one_line_failure(store: ModelStore, source: str, *must_contain: str, **kw) -> str:
-    before = snapshot(store)
+    before = store_snapshot(store)
     with pytest.raises(ModelError) as err:
         store.install(source, **kw)
     message = str(err.value)
     assert "\n" not in message
     for text in must_contain:
         assert text in message
-    assert snapshot(store) == before
+    assert store_snapshot(store) == before
     return message
-
-
-def rezip(src_archive: Path, dest: Path, edit) -> Path:
-    """Copy an archive entry by entry; ``edit(name, data)`` returns (name, data) or None."""
-    with zipfile.ZipFile(src_archive) as zin, zipfile.ZipFile(dest, "w") as zout:
-        for info in zin.infolist():
-            changed = edit(info.filename, zin.read(info))
-            if changed is not None:
-                zout.writestr(changed[0], changed[1])
-    return dest
 
 
 def test_install_argosmodel_file(model_store, tiny_ru_en_archive, tiny_settings):

@@ -40,3 +40,22 @@ def test_translation_offline(tiny_ru_en, tiny_multilingual, tiny_settings, no_ne
     result = CliRunner().invoke(main, ["models", "list"])
     assert result.exit_code == 0
     assert no_network.attempts == []
+
+
+def test_air_gapped_installs_from_files_use_no_network(
+    model_store, tiny_ru_en_archive, tiny_nllb_dir, tmp_path, no_network
+):
+    """The air-gapped path: an .argosmodel file and a CTranslate2 folder, no connection."""
+    assert model_store.install(str(tiny_ru_en_archive)).name == "translate-ru_en"
+    result = CliRunner().invoke(
+        main, ["models", "install", str(tiny_nllb_dir), "--name", "nllb-200-distilled-600M"]
+    )
+    assert result.exit_code == 0, result.output
+    # A missing file is an error, never a download attempt of a name that looks like one.
+    result = CliRunner().invoke(main, ["models", "install", "translate-ru_en-1_9.argosmodel"])
+    assert result.exit_code == 1 and "not a model folder" in result.output
+    assert sorted(m.name for m in model_store.installed()) == [
+        "nllb-200-distilled-600M",
+        "translate-ru_en",
+    ]
+    assert no_network.attempts == []

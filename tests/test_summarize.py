@@ -20,16 +20,15 @@ def test_seed_key_points_follow_briefing_rules(seed_doc, algorithm):
     points = selection.key_points
     assert 1 <= len(points) <= 7
     interviewer = {
-        p.index
-        for p in seed_doc.paragraphs
-        if p.text.startswith("–") and ("?" in p.text or "Эдуард Эдуардович" in p.text)
+        p.index for p in seed_doc.paragraphs if p.text.startswith("–") and (
+            "?" in p.text or "Эдуард Эдуардович" in p.text)
     }
     ids = [sid for p in points + selection.key_figures for sid in p.sentence_ids]
     assert len(ids) == len(set(ids)), "a sentence is shown twice"
     for point in points + selection.key_figures:
-        assert not point.text.rstrip('»"').endswith("?"), point.text
+        assert not point.text.rstrip("»\"").endswith("?"), point.text
         assert not point.text.startswith(("–", "—", "-")), point.text
-        assert point.text[0].isupper() or point.text[0].isdigit() or point.text[0] in '«"'
+        assert point.text[0].isupper() or point.text[0].isdigit() or point.text[0] in "«\""
         assert len(point.text.split()) >= 5
         for sid in point.sentence_ids:
             assert seed_doc.sentence(sid).paragraph not in interviewer, point.text
