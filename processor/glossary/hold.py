@@ -337,6 +337,12 @@ def translate_held(
     return HeldTranslation(texts, terms, retried)
 
 
+def held_route(translator: Translator, glossary: Glossary) -> str:
+    """The route a memo names: the engine's, and the glossaries its terms were held to."""
+    names = ", ".join(glossary.names) or "no glossary"
+    return f"{translator.describe()}; terms held to glossary: {names}"
+
+
 class HeldTranslator:
     """A :class:`Translator` that holds glossary terms and keeps a report of every call."""
 
@@ -357,8 +363,7 @@ class HeldTranslator:
         return held.texts
 
     def describe(self) -> str:
-        names = ", ".join(self.glossary.names) or "no glossary"
-        return f"{self.inner.describe()}; terms held to glossary: {names}"
+        return held_route(self.inner, self.glossary)
 
     def report(self) -> HeldTranslation:
         """Every term outcome so far (sentence numbers count across calls)."""
