@@ -45,9 +45,15 @@ def failure_line(exc: BaseException, source: str | None = None) -> str:
         if source and exc.path is None and source not in line:
             line = f"{source}: {line}"
     else:
-        line = f"unexpected {type(exc).__name__}: {exc} (run with --debug for a traceback)"
+        what = " ".join(str(exc).split())
+        if len(what) > _LONGEST:  # a bug's message can quote a whole input
+            what = what[: _LONGEST - 1] + "…"
+        line = f"unexpected {type(exc).__name__}: {what} (run with --debug for a traceback)"
         line = f"{source}: {line}" if source else line
     return " ".join(line.split())
+
+
+_LONGEST = 160
 
 
 @dataclass

@@ -1,0 +1,64 @@
+"""The Python API: names, keyword-only options, one Result type."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SEED
+
+
+def test_readme_names_import_as_functions_even_after_the_subpackage() -> None:
+    code = (
+        "import processor.summarize\n"
+        "from processor import BriefOptions, brief, read, summarize\n"
+        f"doc = read({str(SEED)!r})\n"
+        "selection = summarize(doc, algorithm='lexrank', sentences=3)\n"
+        "print(len(selection.key_points), callable(brief), BriefOptions().languages)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3", "True", "('en',", "'kk')"]
+
+
+def test_options_are_keyword_only() -> None:
+    from processor import BriefOptions, TranslateOptions
+
+    with pytest.raises(TypeError):
+        BriefOptions(("en",))  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        TranslateOptions("en")  # type: ignore[misc]
+
+
+def test_brief_takes_folders_and_returns_results(tmp_path: Path) -> None:
+    from processor import BriefOptions, Result, brief, exit_code
+
+    results = brief([SEED.parent], tmp_path, BriefOptions(languages=("ru",), formats=("md",)))
+    assert all(isinstance(r, Result) for r in results)
+    [result] = results
+    assert result.status == "ok" and exit_code(results) == 0
+    assert result.outputs == [tmp_path / "zakon-tokayev-trump.ru.md"]
+    assert result.memos[0].language == "ru"
+    assert result.record()["outputs"] == [str(tmp_path / "zakon-tokayev-trump.ru.md")]
+
+
+def test_translate_files_is_library(tmp_path: Path) -> None:
+    from processor import Result, TranslateOptions, translate_files
+    from tests.translator_doubles import tagging
+
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "Президент Касым-Жомарт Токаев провел совещание в Астане с членами правительства.\n",
+        encoding="utf-8",
+    )
+    [result] = translate_files(
+        [src],
+        tmp_path / "out",
+        TranslateOptions(target="en"),
+        translator_factory=lambda s, t: tagging(target=t, source=s),
+    )
+    assert isinstance(result, Result) and result.ok, result.error
+    [dest] = result.outputs
+    assert "Kassym-Jomart Tokayev" in dest.read_text(encoding="utf-8")
