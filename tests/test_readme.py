@@ -50,7 +50,7 @@ def _commands() -> list[list[str]]:
     for block in _blocks("bash") + _blocks("sh") + _blocks("console"):
         for line in block.splitlines():
             line = line.split("  #")[0].strip().removeprefix("$ ")
-            for part in line.split("&&"):
+            for part in re.split(r"&&|\|", line):
                 words = shlex.split(part, comments=True)
                 if words[:1] == ["processor"] and words[1:] not in [c[1:] for c in commands]:
                     commands.append(words)
@@ -118,7 +118,9 @@ def test_command_runs_offline(words: list[str], scratch: Path) -> None:
         pytest.skip(f"not run here: {why}")
     known = KNOWN.get(_name(words))
     _inputs(words[1:], scratch)
-    result = run(*words[1:])
+    # `cat article.txt | processor ... -`: standard input is an article.
+    stdin = SEED.read_text(encoding="utf-8") if "-" in words[2:] else None
+    result = run(*words[1:], stdin=stdin)
     if known and result.exit_code not in OFFLINE_OK:
         pytest.xfail(known)
     assert result.exit_code in OFFLINE_OK, result.output
