@@ -110,21 +110,28 @@ def exit_code(results: Iterable[Result]) -> int:
     return EXIT_OK
 
 
-def manifest_text(results: Sequence[Result]) -> str:
-    """The JSON manifest of a run: every input, its outputs and its problems."""
-    data = {
+def manifest_text(results: Sequence[Result], *, error: str | None = None) -> str:
+    """The JSON manifest of a run: every input, its outputs and its problems.
+
+    ``error`` is why the run as a whole could not start (then there are no items).
+    """
+    data: dict[str, object] = {
         "schema": MANIFEST_SCHEMA,
-        "exit_code": exit_code(results),
+        "exit_code": EXIT_FAILED if error else exit_code(results),
         "items": [r.record() for r in results],
     }
+    if error:
+        data["error"] = error
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_manifest(dest: str | os.PathLike[str], results: Sequence[Result]) -> Path:
+def write_manifest(
+    dest: str | os.PathLike[str], results: Sequence[Result], *, error: str | None = None
+) -> Path:
     """Write the manifest atomically; raises :class:`~processor.errors.OutputError`."""
     from processor.fileio import write_text_atomic
 
-    return write_text_atomic(dest, manifest_text(results))
+    return write_text_atomic(dest, manifest_text(results, error=error))
 
 
 def missing_summary(results: Iterable[Result]) -> list[str]:

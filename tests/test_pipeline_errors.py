@@ -114,11 +114,27 @@ def test_manifest_to_stdout_is_json(tmp_path: Path) -> None:
 
 
 def test_missing_glossary_file_is_one_error_line(tmp_path: Path) -> None:
-    result = run("brief", SEED, "-o", tmp_path / "o", "--lang", "ru", "-g", tmp_path / "no.yaml")
+    manifest = tmp_path / "m.json"
+    result = run(
+        "brief",
+        SEED,
+        "-o",
+        tmp_path / "o",
+        "--lang",
+        "ru",
+        "-g",
+        tmp_path / "no.yaml",
+        "--manifest",
+        manifest,
+    )
     assert result.exit_code == EXIT_FAILED
     (line,) = lines(result.stderr)
     assert line.startswith("error: ") and "no.yaml" in line
     assert not (tmp_path / "o").exists()
+    # The manifest is written all the same: it says why nothing was done.
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["exit_code"] == EXIT_FAILED and data["items"] == []
+    assert "no.yaml" in data["error"]
 
 
 def test_short_translator_output_is_that_batchs_error(tmp_path: Path) -> None:

@@ -119,12 +119,33 @@ def fail_line(exc: BaseException, debug: bool) -> str:
     return failure_line(exc)
 
 
-def fail_run(exc: BaseException, debug: bool) -> NoReturn:
-    """Something wrong with the run as a whole: one line, exit 1 (2 for a usage error)."""
+def fail_run(exc: BaseException, debug: bool, *, manifest: str | None = None) -> NoReturn:
+    """Something wrong with the run as a whole: one line, exit 1 (2 for a usage error).
+
+    The manifest is written all the same, with the reason and no items.
+    """
     if isinstance(exc, UsageError):
         raise click.UsageError(str(exc))
-    click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
+    line = fail_line(exc, debug)
+    click.secho(f"error: {line}", fg="red", err=True)
+    if manifest:
+        _write_manifest(manifest, [], debug, error=line)
     sys.exit(EXIT_FAILED)
+
+
+def _write_manifest(
+    dest: str, results: Sequence[Result], debug: bool, *, error: str | None = None
+) -> bool:
+    """Write the manifest (``-``: stdout); False, after one line, if it cannot be written."""
+    if dest == "-":
+        click.echo(manifest_text(results, error=error), nl=False)
+        return True
+    try:
+        write_manifest(dest, results, error=error)
+    except ProcessorError as exc:  # after the outputs: they stay written
+        click.secho(f"error: manifest not written: {fail_line(exc, debug)}", fg="red", err=True)
+        return False
+    return True
 
 
 def echo_result(result: Result, *, quiet: bool = False, debug: bool = False) -> None:
@@ -160,12 +181,6 @@ def finish(
     if missing:
         click.secho(f"missing: {AIRGAPPED}", fg="yellow", err=True)
     code = exit_code(results)
-    if manifest == "-":
-        click.echo(manifest_text(results), nl=False)
-    elif manifest:
-        try:
-            write_manifest(manifest, results)
-        except ProcessorError as exc:  # after the outputs: they stay written
-            click.secho(f"error: manifest not written: {fail_line(exc, debug)}", fg="red", err=True)
-            code = EXIT_FAILED
+    if manifest and not _write_manifest(manifest, results, debug):
+        code = EXIT_FAILED
     sys.exit(code)

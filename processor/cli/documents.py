@@ -255,5 +255,5 @@ def brief(
     try:
         results = run_brief(inputs, outdir or config.output or Path("briefs"), options)
     except Exception as exc:  # the run as a whole: a bad glossary or format
-        fail_run(exc, debug)
+        fail_run(exc, debug, manifest=manifest)
     finish(results, quiet=quiet, debug=debug, manifest=manifest)
