@@ -62,3 +62,23 @@ def test_translate_files_is_library(tmp_path: Path) -> None:
     assert isinstance(result, Result) and result.ok, result.error
     [dest] = result.outputs
     assert "Kassym-Jomart Tokayev" in dest.read_text(encoding="utf-8")
+
+
+def test_prepare_runs_in_a_worker_process() -> None:
+    """The batch executor's seam: prepare(path, options) and its result cross processes."""
+    import multiprocessing
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from processor import BriefOptions, prepare
+
+    options = BriefOptions(languages=("ru",), sentences=3)
+    context = multiprocessing.get_context("spawn")  # no state inherited from this process
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        remote = pool.submit(prepare, str(SEED), options).result(timeout=300)
+    local = pickle.loads(pickle.dumps(prepare(str(SEED), options)))
+    assert remote.selection.sentence_ids() == local.selection.sentence_ids()
+    assert len(remote.selection.key_points) == 3
+    assert remote.findings is not None and remote.findings == local.findings
+    names = {row.ru for row in remote.findings.names}
+    assert "Касым-Жомарт Токаев" in names
