@@ -35,7 +35,7 @@ from processor.results import Result
 from processor.summarize import strip_dash
 
 if TYPE_CHECKING:
-    from processor.glossary import Glossary, TermOutcome
+    from processor.glossary import Glossary, Match, TermOutcome
     from processor.glossary.hold import HeldTranslation as Held
     from processor.glossary.report import TermUsage
     from processor.translation import TranslationSettings, Translator
@@ -138,14 +138,19 @@ def _held_glossary(glossary: Glossary | None, items: Sequence[_Input]) -> Glossa
     return glossary.with_entries(people.entries) if people.entries else glossary
 
 
-def _translate(translator: Translator, texts: list[str], glossary: Glossary | None) -> Held:
+def _translate(
+    translator: Translator,
+    texts: list[str],
+    glossary: Glossary | None,
+    matches: Callable[[str], list[Match]],
+) -> Held:
     """Translate ``texts`` holding the glossary's terms; the term outcomes come back too."""
     from processor.glossary import HeldTranslation, translate_held
 
     engine = checked(translator)
     if glossary is None:
         return HeldTranslation(engine.translate(texts))
-    return translate_held(texts, engine, glossary)
+    return translate_held(texts, engine, glossary, matches=[matches(t) for t in texts])
 
 
 def checked(translator: Translator) -> Translator:
@@ -183,6 +188,15 @@ class _Run:
     options: BriefOptions
     factory: TranslatorFactory
     glossary: Glossary | None
+    # The held glossary's matches of each text sent to translation, found once for all
+    # memo languages.
+    found: dict[str, list[Match]] = field(default_factory=dict)
+
+    def matches(self, text: str) -> list[Match]:
+        assert self.glossary is not None
+        if text not in self.found:
+            self.found[text] = self.glossary.find(text)
+        return self.found[text]
 
     def brief_language(self, language: str, items: Sequence[_Input]) -> None:
         by_source: dict[str, list[_Input]] = {}
@@ -214,7 +228,7 @@ class _Run:
             keys.append([key for key, _ in pairs])
             texts += [text for _, text in pairs]
         try:
-            held = _translate(translator, texts, self.glossary)
+            held = _translate(translator, texts, self.glossary, self.matches)
         except Exception as exc:
             for item in items:
                 item.result.fail(exc)

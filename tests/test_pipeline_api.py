@@ -82,3 +82,29 @@ def test_prepare_runs_in_a_worker_process() -> None:
     assert remote.findings is not None and remote.findings == local.findings
     names = {row.ru for row in remote.findings.names}
     assert "Касым-Жомарт Токаев" in names
+
+
+def test_the_glossary_matches_each_text_once(tmp_path: Path, monkeypatch) -> None:
+    """Issue 7: one match of the document (report) and one of each translated text (hold),
+    however many memo languages there are."""
+    from collections import Counter
+
+    from processor import BriefOptions, brief
+    from processor.glossary.types import Glossary
+    from tests.translator_doubles import tagging
+
+    calls: Counter[tuple[int, str]] = Counter()
+    real = Glossary.find
+
+    def find(self: Glossary, text: str):  # type: ignore[no-untyped-def]
+        calls[(id(self), text)] += 1
+        return real(self, text)
+
+    monkeypatch.setattr(Glossary, "find", find)
+    options = BriefOptions(languages=("en", "kk", "ru"), sentences=3, formats=("json",))
+    [result] = brief(
+        [SEED], tmp_path, options, translator_factory=lambda s, t: tagging(target=t, source=s)
+    )
+    assert result.ok and len(result.outputs) == 3, result.error
+    assert any(len(text) > 2000 for _, text in calls)  # the whole article, in prepare()
+    assert max(calls.values()) == 1, calls.most_common(1)

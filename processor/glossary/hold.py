@@ -138,8 +138,10 @@ class _Plan:
     matches: list[Match]
 
 
-def _plan(sentence: str, glossary: Glossary, use_placeholders: bool) -> _Plan:
-    matches = glossary.find(sentence)
+def _plan(
+    sentence: str, glossary: Glossary, use_placeholders: bool, found: list[Match] | None = None
+) -> _Plan:
+    matches = glossary.find(sentence) if found is None else found
     if not matches or not use_placeholders or PLACEHOLDER_RE.search(sentence):
         return _Plan(sentence, None, matches)
     pieces: list[str] = []
@@ -282,6 +284,7 @@ def translate_held(
     glossary: Glossary,
     *,
     placeholders: bool = True,
+    matches: Sequence[list[Match]] | None = None,
 ) -> HeldTranslation:
     """Translate ``sentences`` holding every glossary entry to its rendering (see module doc).
 
@@ -290,7 +293,9 @@ def translate_held(
     target = translator.target
     if translator.source != "ru" or target not in ("en", "kk") or not len(glossary):
         return HeldTranslation(list(translator.translate(list(sentences))))
-    plans = [_plan(s, glossary, placeholders) for s in sentences]
+    # ``matches``: glossary.find() of each sentence, when the caller has them already.
+    found = matches if matches is not None else [None] * len(sentences)
+    plans = [_plan(s, glossary, placeholders, m) for s, m in zip(sentences, found, strict=True)]
     first = translator.translate([p.protected or p.source for p in plans])
     if len(first) != len(plans):
         raise ValueError(f"{translator.describe()} returned {len(first)} for {len(plans)} inputs")
