@@ -64,8 +64,9 @@ def collect_sources(
         root = Path(raw)
         folder = raw != STDIN and root.is_dir()
         for path in expand_inputs([raw]):
-            if path in sources:
-                continue
+            key = path if path == STDIN else os.path.realpath(path)
+            if key in sources:
+                continue  # the same file named twice (a.txt, ./a.txt, news/ and news/a.txt)
             if path == STDIN:
                 stem = PurePosixPath("stdin")
             elif folder and path != raw:
@@ -73,7 +74,7 @@ def collect_sources(
                 stem = PurePosixPath(*relative.parent.parts, _stem(relative.name, language))
             else:
                 stem = PurePosixPath(_stem(root.name, language))
-            sources[path] = Source(path, stem)
+            sources[key] = Source(path, stem)
     return _unique(list(sources.values()))
 
 

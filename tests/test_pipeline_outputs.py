@@ -77,3 +77,10 @@ def test_ru_suffix_is_dropped_from_the_stem(tmp_path: Path) -> None:
     [source] = collect_sources([src])
     assert str(source.stem) == "news"
     assert source.output(tmp_path, "en", "docx") == tmp_path / "news.en.docx"
+
+
+def test_the_same_file_twice_is_one_input(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    article(tmp_path / "news" / "a.txt", 2, 9)
+    sources = collect_sources(["news/a.txt", "./news/a.txt", "news"])
+    assert [(s.path, str(s.stem)) for s in sources] == [("news/a.txt", "a")]

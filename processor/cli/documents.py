@@ -222,7 +222,10 @@ def brief(
     kk) and a terminology check. Memos are named OUTPUT/<name>.<lang>.docx.
     Translation runs offline on installed models (see `processor models`);
     a language with no model is reported with the command that installs
-    one, and the others are still written.
+    one, and the others are still written; with no model for any of them,
+    the memo is written in the article's own language.  Inputs in folders
+    keep their subfolders under OUTPUT; inputs that would share a name get
+    a suffix.  Defaults can come from processor.toml (see --config).
 
     \b
     Exit codes: 0 all written; 1 an input failed; 2 bad usage;
