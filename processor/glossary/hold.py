@@ -210,7 +210,7 @@ def _find_word(text: str, phrase: str) -> re.Match[str] | None:
 
 
 def _correct_spans(text: str, entry: Entry, target: str) -> list[tuple[int, int]]:
-    renderings = {entry.rendering(target), entry.short.get(target)} - {None}
+    renderings = {r for r in (entry.rendering(target), entry.short.get(target)) if r}
     spans = []
     for r in renderings:
         pattern = r"(?<![^\W\d_])" + re.escape(kazakh.stem_for_search(r) if target == "kk" else r)
