@@ -3,26 +3,38 @@
 The public API, in pipeline order::
 
     doc = read("article.txt")                # Document, segmented
-    selection = summarize(doc)               # key points and key figures
+    selection = summarize(doc, sentences=5)  # key points and key figures
     results = brief(["article.txt"], "out/", BriefOptions(languages=("en", "kk")))
+    results = translate_files(["report.docx"], "out/", TranslateOptions(target="en"))
 
-Names are imported on first use, so ``import processor`` stays cheap.
+Every option is a keyword.  ``brief`` and ``translate_files`` return one :class:`Result`
+per input (the same type the CLI prints and the manifest lists).  Names are imported on
+first use, so ``import processor`` stays cheap.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "read": "processor.pipeline",
-    "summarize": "processor.pipeline",
+    "read": "processor.preparation",
+    "summarize": "processor.preparation",
+    "prepare": "processor.preparation",
+    "BriefOptions": "processor.preparation",
+    "Prepared": "processor.preparation",
     "brief": "processor.pipeline",
-    "prepare": "processor.pipeline",
-    "BriefOptions": "processor.pipeline",
-    "BriefResult": "processor.pipeline",
+    "translate_files": "processor.document_translation",
+    "TranslateOptions": "processor.document_translation",
+    "Result": "processor.results",
+    "exit_code": "processor.results",
+    "write_manifest": "processor.results",
+    "Config": "processor.config",
+    "load_config": "processor.config",
     "Document": "processor.model",
     "Paragraph": "processor.model",
     "Sentence": "processor.model",
@@ -40,12 +52,15 @@ _EXPORTS = {
     "NoRouteError": "processor.errors",
     "GlossaryError": "processor.errors",
     "OutputError": "processor.errors",
+    "UsageError": "processor.errors",
+    "ConfigError": "processor.errors",
 }
 
 __all__ = [
     "ALGORITHMS",
     "BriefOptions",
-    "BriefResult",
+    "Config",
+    "ConfigError",
     "Document",
     "GlossaryError",
     "InputError",
@@ -56,21 +71,32 @@ __all__ = [
     "NoRouteError",
     "OutputError",
     "Paragraph",
+    "Prepared",
     "ProcessorError",
+    "Result",
     "Selection",
     "Sentence",
     "SourceMeta",
+    "TranslateOptions",
+    "UsageError",
     "__version__",
     "brief",
     "build_memo",
+    "exit_code",
+    "load_config",
     "prepare",
     "read",
     "read_document",
     "summarize",
+    "translate_files",
+    "write_manifest",
 ]
 
 if TYPE_CHECKING:
+    from processor.config import Config, load_config
+    from processor.document_translation import TranslateOptions, translate_files
     from processor.errors import (
+        ConfigError,
         GlossaryError,
         InputError,
         LanguageError,
@@ -78,11 +104,14 @@ if TYPE_CHECKING:
         NoRouteError,
         OutputError,
         ProcessorError,
+        UsageError,
     )
     from processor.memo import Memo, build_memo
     from processor.model import Document, Paragraph, Sentence, SourceMeta
-    from processor.pipeline import BriefOptions, BriefResult, brief, prepare, read, summarize
+    from processor.pipeline import brief
+    from processor.preparation import BriefOptions, Prepared, prepare, read, summarize
     from processor.readers import read_document
+    from processor.results import Result, exit_code, write_manifest
     from processor.summarize import ALGORITHMS, KeyPoint, Selection
 
 
@@ -91,3 +120,20 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'processor' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)
+
+
+class _Package(types.ModuleType):
+    """Keeps ``processor.summarize`` the API function.
+
+    Importing the subpackage ``processor.summarize`` would otherwise set the package
+    attribute of that name to the subpackage, and ``from processor import summarize``
+    would return a module.  The subpackage itself stays importable by its full name.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -35,6 +35,14 @@ class OutputError(ProcessorError):
     """An output cannot be written."""
 
 
+class UsageError(ProcessorError):
+    """The request itself is wrong (e.g. one output file for several inputs); CLI exit 2."""
+
+
+class ConfigError(ProcessorError):
+    """The configuration file is unreadable or names an unknown setting."""
+
+
 class ModelError(ProcessorError):
     """A translation model is missing, broken, or cannot be installed."""
 

@@ -35,16 +35,19 @@ def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
     os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        try:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, dest)
+        except OSError as exc:  # e.g. the destination is a folder
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
 
 
-def write_atomic(dest: str | os.PathLike[str], writer: Callable[[IO[bytes]], None]) -> Path:
+def write_atomic(dest: str | os.PathLike[str], writer: Callable[[IO[bytes]], object]) -> Path:
     """Write ``dest`` atomically; ``writer`` receives a binary file object."""
     with atomic_path(dest) as tmp:
         try:
@@ -56,4 +59,7 @@ def write_atomic(dest: str | os.PathLike[str], writer: Callable[[IO[bytes]], Non
 
 
 def write_text_atomic(dest: str | os.PathLike[str], text: str) -> Path:
-    return write_atomic(dest, lambda fh: fh.write(text.encode("utf-8")))
+    def write(fh: IO[bytes]) -> None:
+        fh.write(text.encode("utf-8"))
+
+    return write_atomic(dest, write)

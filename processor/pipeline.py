@@ -1,10 +1,12 @@
-"""The pipeline: read -> segment -> select -> translate (glossary held) -> render.
+"""The pipeline: read -> segment -> select -> match the glossary -> translate (held) -> render.
 
-These functions are the Python API (re-exported by :mod:`processor`) and what
-the CLI calls; the CLI only parses options and prints outcomes.
+These functions are the Python API (re-exported by :mod:`processor`) and what the CLI
+calls; the CLI only parses options and prints results.
 
-Several documents are briefed together so that all their selected sentences
-go to each translation model in one batch, and each model loads once.
+Each input is one record that the stages enrich: :func:`prepare` reads, segments, selects
+and matches the glossary (one input, any process: the batch executor runs it in parallel);
+then, for each memo language, one translator is opened (the model loads once) and the
+selected sentences of *all* inputs go through it in one batch.
 """
 
 from __future__ import annotations
@@ -15,127 +17,295 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from processor.errors import OutputError, ProcessorError
+from processor.errors import NoRouteError, UsageError
 from processor.memo import EntityRow, Memo, TermRow, build_memo, derive_title
 from processor.model import Document
-from processor.summarize import (
-    DEFAULT_ALGORITHM,
-    DEFAULT_FIGURES,
-    Selection,
-    select,
-    strip_dash,
+from processor.outputs import Source, collect_sources
+from processor.preparation import (
+    BriefOptions,
+    Prepared,
+    load_glossary,
+    prepare,
+    prepare_each,
+    read,
+    summarize,
+    summary_record,
 )
+from processor.results import Result
+from processor.summarize import strip_dash
 
 if TYPE_CHECKING:
-    from processor.glossary import Glossary, TermOutcome
+    from processor.glossary import Glossary, Match, TermOutcome
+    from processor.glossary.hold import HeldTranslation as Held
+    from processor.glossary.report import TermUsage
     from processor.translation import TranslationSettings, Translator
 
+__all__ = [
+    "BriefOptions",
+    "Prepared",
+    "brief",
+    "prepare",
+    "read",
+    "summarize",
+    "summary_record",
+    "write_memo",
+]
+
 FORMATS = ("docx", "md", "json")
-DEFAULT_LANGUAGES = ("en", "kk")
+
+TranslatorFactory = Callable[[str, str], "Translator"]
 
 
 @dataclass
-class BriefOptions:
-    """Everything that shapes a memo; the defaults are the CLI's defaults."""
+class _Input:
+    """One input as it goes through ``brief``: each stage fills in its part."""
 
-    languages: tuple[str, ...] = DEFAULT_LANGUAGES
-    algorithm: str = DEFAULT_ALGORITHM
-    sentences: int | None = None
-    ratio: float | None = None
-    figures: int = DEFAULT_FIGURES
-    full_text: bool = False
-    formats: tuple[str, ...] = ("docx",)
-    source_lang: str | None = None
-    glossaries: tuple[str | os.PathLike[str], ...] = ()
-    builtin_glossaries: bool = True
-    use_glossary: bool = True
-    translation: TranslationSettings | None = None
-
-
-@dataclass
-class Prepared:
-    """A document read, segmented and summarized: what every memo language shares."""
-
-    doc: Document
-    selection: Selection
-
-
-@dataclass
-class BriefResult:
-    """What happened to one input."""
-
-    source: str
-    outputs: list[Path] = field(default_factory=list)
-    memos: list[Memo] = field(default_factory=list)
-    error: str | None = None
-    # language -> one line saying why it is missing and how to install a model
-    missing: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    source: Source
+    result: Result
+    prepared: Prepared | None = None
+    # Each glossary entry in the document (found people included) and how often.
+    usages: list[TermUsage] = field(default_factory=list)
 
     @property
-    def ok(self) -> bool:
-        return self.error is None
+    def ready(self) -> Prepared:
+        assert self.prepared is not None, "only prepared inputs are briefed"
+        return self.prepared
 
 
-def read(path: str | os.PathLike[str], *, source_lang: str | None = None) -> Document:
-    """Read and segment one input (a path, or ``"-"`` for stdin)."""
-    from processor.readers import read_document
+def brief(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    options: BriefOptions | None = None,
+    *,
+    translator_factory: TranslatorFactory | None = None,
+) -> list[Result]:
+    """Write briefing memos for ``inputs`` (files, folders, ``-``) into ``outdir``.
 
-    return read_document(path, source_lang=source_lang).segment()
+    One result per input, in order.  Whatever goes wrong with one input is that input's
+    error and the others are still briefed.  A memo language with no installed model is
+    reported in ``missing`` and the other languages are still written; when no requested
+    language has a model, the memo is written in the source language instead.
+    Raises only for the run as a whole: an unknown format (UsageError), a glossary that
+    cannot be loaded (GlossaryError).
+    """
+    options = options or BriefOptions()
+    unknown = [f for f in options.formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown output format '{unknown[0]}'; choose from {', '.join(FORMATS)}")
+    factory = translator_factory or _default_factory(options.translation)
+    glossary = load_glossary(options)
+    items = [_Input(s, Result(source=s.shown)) for s in collect_sources(inputs)]
+    prepared_each = prepare_each([i.source.path for i in items], options)
+    for item, prepared in zip(items, prepared_each, strict=True):
+        if isinstance(prepared, Exception):
+            item.result.fail(prepared)
+        else:
+            item.prepared = prepared
+    ready = [item for item in items if item.prepared is not None]
+    held = _held_glossary(glossary, ready)
+
+    run = _Run(Path(outdir), options, factory, held)
+    for language in options.languages:
+        run.brief_language(language, ready)
+    for item in ready:
+        if item.result.ok and not item.result.memos and item.result.missing:
+            run.fall_back_to_source(item)
+    return [item.result for item in items]
 
 
-# The API name for the selection stage: same function, the pipeline's vocabulary.
-summarize = select
+def _default_factory(settings: TranslationSettings | None) -> TranslatorFactory:
+    def factory(source: str, target: str) -> Translator:
+        from processor.translation import get_translator
+
+        return get_translator(source, target, settings)
+
+    return factory
 
 
-def prepare(path: str | os.PathLike[str], options: BriefOptions) -> Prepared:
-    doc = read(path, source_lang=options.source_lang)
-    selection = summarize(
-        doc,
-        algorithm=options.algorithm,
-        sentences=options.sentences,
-        ratio=options.ratio,
-        figures=options.figures,
-    )
-    return Prepared(doc, selection)
+def _held_glossary(glossary: Glossary | None, items: Sequence[_Input]) -> Glossary | None:
+    """The glossary translations are held to: the loaded one plus the people found."""
+    if glossary is None:
+        return None
+    from processor.glossary.report import document_terms, found_people
+
+    findings = [i.ready.findings for i in items if i.ready.findings is not None]
+    people = found_people(glossary, findings)
+    for item in items:
+        found = item.ready.findings
+        item.usages = list(found.usages) if found else []
+        if people.entries:
+            item.usages += document_terms(people, [item.ready.doc.text])
+    return glossary.with_entries(people.entries) if people.entries else glossary
 
 
-def memo_stem(source: str) -> str:
-    """``news/a.ru.txt`` -> ``a``: the memo adds its own language suffix."""
-    if source == "-":
-        return "stdin"
-    stem = Path(source).stem
-    return stem[:-3] if stem.endswith(".ru") and len(stem) > 3 else stem
+def _translate(
+    translator: Translator,
+    texts: list[str],
+    glossary: Glossary | None,
+    matches: Callable[[str], list[Match]],
+) -> Held:
+    """Translate ``texts`` holding the glossary's terms; the term outcomes come back too."""
+    from processor.glossary import HeldTranslation, translate_held
+
+    engine = checked(translator)
+    if glossary is None:
+        return HeldTranslation(engine.translate(texts))
+    return translate_held(texts, engine, glossary, matches=[matches(t) for t in texts])
 
 
-# --- translation of what the memos show ---------------------------------------------------
+def checked(translator: Translator) -> Translator:
+    """``translator`` with its one-output-per-input contract checked on every call."""
+    return _Checked(translator)
+
+
+class _Checked:
+    """A translator whose outputs go through ``base.checked_translate`` (one place)."""
+
+    def __init__(self, inner: Translator):
+        self.inner = inner
+        self.source = inner.source
+        self.target = inner.target
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        from processor.translation.base import checked_translate
+
+        return checked_translate(self.inner, sentences)
+
+    def describe(self) -> str:
+        return self.inner.describe()
 
 
 @dataclass
-class _Batch:
-    """The texts of several documents sent through one translator call."""
+class _Run:
+    """What every memo of one ``brief`` call shares."""
 
-    texts: list[str] = field(default_factory=list)
-    # per document: sentence id -> position in texts; "title" -> position
-    slots: list[dict[str, int]] = field(default_factory=list)
+    outdir: Path
+    options: BriefOptions
+    factory: TranslatorFactory
+    glossary: Glossary | None
+    # The held glossary's matches of each text sent to translation, found once for all
+    # memo languages.
+    found: dict[str, list[Match]] = field(default_factory=dict)
 
-    def add(self, key: str, text: str) -> None:
-        self.slots[-1][key] = len(self.texts)
-        self.texts.append(text)
+    def matches(self, text: str) -> list[Match]:
+        assert self.glossary is not None
+        if text not in self.found:
+            self.found[text] = self.glossary.find(text)
+        return self.found[text]
 
+    def brief_language(self, language: str, items: Sequence[_Input]) -> None:
+        by_source: dict[str, list[_Input]] = {}
+        for item in items:
+            by_source.setdefault(item.ready.doc.language, []).append(item)
+        for source, group in by_source.items():
+            if source == language:
+                for item in group:
+                    self.write(item, self.source_memo(item, language))
+            else:
+                self.translate_group(source, language, group)
 
-def _translation_batch(prepared: Sequence[Prepared], full_text: bool) -> _Batch:
-    batch = _Batch()
-    for item in prepared:
-        batch.slots.append({})
-        batch.add("title", derive_title(item.doc, item.selection))
-        wanted = (
-            [s.id for s in item.doc.sentences()] if full_text else item.selection.sentence_ids()
+    def translate_group(self, source: str, language: str, items: Sequence[_Input]) -> None:
+        """One translator, one batch: every text of every memo of ``items`` in ``language``."""
+        try:
+            translator = self.factory(source, language)
+        except NoRouteError as exc:  # the only "missing": a model can be installed
+            for item in items:
+                item.result.missing[language] = str(exc)
+            return
+        except Exception as exc:  # e.g. --device cuda without a GPU: an error, exit 1
+            for item in items:
+                item.result.fail(exc)
+            return
+        keys: list[list[str]] = []
+        texts: list[str] = []
+        for item in items:
+            pairs = _memo_texts(item.ready, self.options.full_text)
+            keys.append([key for key, _ in pairs])
+            texts += [text for _, text in pairs]
+        try:
+            held = _translate(translator, texts, self.glossary, self.matches)
+        except Exception as exc:
+            for item in items:
+                item.result.fail(exc)
+            return
+        from processor.glossary.hold import held_route
+
+        route = held_route(translator, self.glossary) if self.glossary else translator.describe()
+        start = 0
+        for item, mine in zip(items, keys, strict=True):
+            stop = start + len(mine)
+            outcomes = [o for o in held.terms if start <= o.sentence < stop]
+            translated = dict(zip(mine, held.texts[start:stop], strict=True))
+            self.write(item, self.translated_memo(item, language, translated, route, outcomes))
+            start = stop
+
+    def translated_memo(
+        self,
+        item: _Input,
+        language: str,
+        translated: dict[str, str],
+        route: str,
+        outcomes: Sequence[TermOutcome],
+    ) -> Memo:
+        title = translated.pop(_TITLE)
+        terms, notices = _translated_terms(item.usages, outcomes, language)
+        return build_memo(
+            item.ready.doc,
+            item.ready.selection,
+            language=language,
+            translations=translated,
+            title=title,
+            translation_route=route,
+            full_text=_full_text(item.ready.doc, translated) if self.options.full_text else None,
+            entities=_entity_rows(item.ready),
+            terms=terms,
+            notices=notices,
+            glossaries=_glossary_names(item.ready),
         )
-        by_id = {s.id: s for s in item.doc.sentences()}
-        for sid in wanted:
-            batch.add(sid, strip_dash(by_id[sid].text))
-    return batch
+
+    def source_memo(self, item: _Input, language: str) -> Memo:
+        doc = item.ready.doc
+        return build_memo(
+            doc,
+            item.ready.selection,
+            language=language,
+            full_text=_full_text(doc, None) if self.options.full_text else None,
+            entities=_entity_rows(item.ready),
+            terms=[
+                TermRow(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
+                for u in item.usages
+            ],
+            glossaries=_glossary_names(item.ready),
+        )
+
+    def fall_back_to_source(self, item: _Input) -> None:
+        """No requested language has a model: the source-language memo, said so."""
+        language = item.ready.doc.language
+        self.write(item, self.source_memo(item, language))
+        if item.result.ok:
+            wanted = ", ".join(item.result.missing)
+            item.result.warnings.append(f"no model for {wanted}: wrote the {language} memo instead")
+
+    def write(self, item: _Input, memo: Memo) -> None:
+        """Write one memo; a failure is the input's failure, never the batch's."""
+        item.result.memos.append(memo)
+        try:
+            item.result.outputs += write_memo(memo, self.outdir, item.source, self.options.formats)
+        except Exception as exc:
+            item.result.fail(exc)
+
+
+_TITLE = "title"
+
+
+def _memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
+    """(key, text) for everything a translated memo shows: its title, then sentences."""
+    doc, selection = prepared.doc, prepared.selection
+    by_id = {s.id: s for s in doc.sentences()}
+    wanted = list(by_id) if full_text else selection.sentence_ids()
+    return [(_TITLE, derive_title(doc, selection))] + [
+        (sid, strip_dash(by_id[sid].text)) for sid in wanted
+    ]
 
 
 def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -150,101 +320,29 @@ def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[s
     return rows
 
 
-# --- the glossary's part -------------------------------------------------------------------
-
-
-@dataclass
-class GlossaryContext:
-    """The loaded glossary and what it contributes to each memo."""
-
-    glossary: Glossary | None
-    names: list[str]
-    warnings: list[str]
-
-
-def load_glossary_context(options: BriefOptions) -> GlossaryContext:
-    if not options.use_glossary:
-        return GlossaryContext(None, [], [])
-    from processor.glossary import load_glossaries
-
-    warnings: list[str] = []
-    # A broken user glossary must not cost the analyst the memo: it is skipped,
-    # said so, and the built-ins and the other files still apply.
-    glossary = load_glossaries(
-        options.glossaries,
-        builtin=options.builtin_glossaries,
-        on_error=lambda exc: warnings.append(f"glossary skipped: {exc}"),
-    )
-    return GlossaryContext(glossary, list(glossary.names), warnings)
-
-
-def entity_rows(glossary: Glossary | None, doc: Document) -> list[EntityRow]:
+def _entity_rows(prepared: Prepared) -> list[EntityRow]:
     """People, organizations and places: glossary entries, then natasha's finds."""
-    if glossary is None:
+    if prepared.findings is None:
         return []
-    from processor.glossary.report import names_table
-
-    rows = [
-        EntityRow(ru=row.ru, en=row.en, kk=row.kk, type=row.type, in_glossary=not row.romanized)
-        for row in names_table(glossary, [doc.text])
-    ]
-    # "Смагулов" after "Айдар Смагулов" is the same person, not a row of its own.
-    surnames = {r.ru.split()[-1] for r in rows if r.type == "person" and " " in r.ru}
     return [
-        r
-        for r in rows
-        if r.in_glossary or r.type != "person" or " " in r.ru or r.ru not in surnames
+        EntityRow(ru=r.ru, en=r.en, kk=r.kk, type=r.type, in_glossary=not r.romanized)
+        for r in prepared.findings.names
     ]
 
 
-def with_found_people(glossary: Glossary, entities: dict[int, list[EntityRow]]) -> Glossary:
-    """The glossary plus the people natasha found that it lacks.
-
-    Held like glossary entries, an unknown name comes out with the same
-    romanization in every memo and every sentence, and the appendix checks it.
-    """
-    from processor.glossary.entities import entity_entry
-
-    ids = {entry.id for entry in glossary.entries}
-    found: dict[str, None] = {}
-    for rows in entities.values():
-        for row in rows:
-            if row.type == "person" and not row.in_glossary:
-                found.setdefault(row.ru, None)
-    if not found:
-        return glossary
-    extra = []
-    for name in found:
-        entry = entity_entry(name, "person", ids)
-        if " " in name:
-            # The surname alone is the same person: render it the same way, short.
-            surname = name.split()[-1]
-            entry.short.update(ru=surname, en=entry.en.split()[-1], kk=surname)
-        extra.append(entry)
-    return glossary.with_entries(extra)
-
-
-def _source_terms(glossary: Glossary | None, doc: Document) -> list[TermRow]:
-    if glossary is None:
-        return []
-    from processor.glossary.report import document_terms
-
-    return [
-        TermRow(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
-        for u in document_terms(glossary, [doc.text])
-    ]
+def _glossary_names(prepared: Prepared) -> list[str]:
+    return list(prepared.findings.glossaries) if prepared.findings else []
 
 
 def _translated_terms(
-    glossary: Glossary, doc: Document, outcomes: Sequence[TermOutcome], language: str
+    usages: Sequence[TermUsage], outcomes: Sequence[TermOutcome], language: str
 ) -> tuple[list[TermRow], list[str]]:
     """The terminology appendix of one translated memo, and a notice per term it lost."""
-    from processor.glossary.report import document_terms, terminology_appendix
+    from processor.glossary.report import terminology_appendix
 
     rows: list[TermRow] = []
     notices: list[str] = []
-    appendix = terminology_appendix(document_terms(glossary, [doc.text]), {language: outcomes})
-    for row in appendix:
+    for row in terminology_appendix(usages, {language: outcomes}):
         result = row.results[language]
         rendering = row.entry.rendering(language)
         rows.append(
@@ -264,150 +362,10 @@ def _translated_terms(
     return rows, notices
 
 
-# --- brief -----------------------------------------------------------------------------------
-
-TranslatorFactory = Callable[[str, str], "Translator"]
-
-
-def _default_factory(settings: TranslationSettings | None) -> TranslatorFactory:
-    def factory(source: str, target: str) -> Translator:
-        from processor.translation import get_translator
-
-        return get_translator(source, target, settings)
-
-    return factory
-
-
-def brief(
-    inputs: Sequence[str | os.PathLike[str]],
-    outdir: str | os.PathLike[str],
-    options: BriefOptions | None = None,
-    *,
-    translator_factory: TranslatorFactory | None = None,
-) -> list[BriefResult]:
-    """Write briefing memos for ``inputs`` into ``outdir``; one result per input.
-
-    One bad input never stops the others: its result carries the error.  A
-    memo language with no installed model is reported in ``missing`` and the
-    other languages are still written.
-    """
-    options = options or BriefOptions()
-    factory = translator_factory or _default_factory(options.translation)
-    outdir = Path(outdir)
-    results = [BriefResult(source=os.fspath(p)) for p in inputs]
-    prepared: dict[int, Prepared] = {}
-    for i, path in enumerate(inputs):
-        try:
-            prepared[i] = prepare(path, options)
-        except ProcessorError as exc:
-            results[i].error = str(exc)
-    if not prepared:
-        return results
-
-    context = load_glossary_context(options)
-    for i in prepared:
-        results[i].warnings.extend(context.warnings)
-    entities = {i: entity_rows(context.glossary, item.doc) for i, item in prepared.items()}
-    if context.glossary is not None:
-        context.glossary = with_found_people(context.glossary, entities)
-
-    for language in options.languages:
-        memos = _memos_for_language(
-            language, prepared, options, factory, context, entities, results
-        )
-        for i, memo in memos.items():
-            results[i].memos.append(memo)
-            try:
-                results[i].outputs += write_memo(
-                    memo, outdir, memo_stem(results[i].source), options.formats
-                )
-            except ProcessorError as exc:
-                results[i].error = str(exc)
-    return results
-
-
-def _memos_for_language(
-    language: str,
-    prepared: dict[int, Prepared],
-    options: BriefOptions,
-    factory: TranslatorFactory,
-    context: GlossaryContext,
-    entities: dict[int, list[EntityRow]],
-    results: list[BriefResult],
-) -> dict[int, Memo]:
-    sources = {item.doc.language for item in prepared.values()}
-    memos: dict[int, Memo] = {}
-    if language in sources and len(sources) == 1:
-        for i, item in prepared.items():
-            memos[i] = build_memo(
-                item.doc,
-                item.selection,
-                language=language,
-                full_text=_full_text(item.doc, None) if options.full_text else None,
-                entities=entities[i],
-                terms=_source_terms(context.glossary, item.doc),
-                glossaries=context.names,
-            )
-        return memos
-
-    source = next(iter(sources)) if len(sources) == 1 else "ru"
-    try:
-        translator = factory(source, language)
-    except ProcessorError as exc:  # NoRouteError, or a model that cannot load
-        for i in prepared:
-            results[i].missing[language] = str(exc)
-        return memos
-
-    held: Translator = translator
-    holder = None
-    if context.glossary is not None:
-        from processor.glossary import HeldTranslator
-
-        held = holder = HeldTranslator(translator, context.glossary)
-
-    ordered = list(prepared.items())
-    batch = _translation_batch([item for _, item in ordered], options.full_text)
-    try:
-        translated = held.translate(batch.texts)
-    except ProcessorError as exc:
-        for i in prepared:
-            results[i].missing[language] = str(exc)
-        return memos
-    outcomes = holder.terms if holder is not None else []
-
-    for (i, item), slots in zip(ordered, batch.slots, strict=True):
-        by_id = {key: translated[pos] for key, pos in slots.items() if key != "title"}
-        positions = set(slots.values())
-        terms: list[TermRow] = []
-        notices: list[str] = []
-        if context.glossary is not None:
-            mine = [o for o in outcomes if o.sentence in positions]
-            terms, notices = _translated_terms(context.glossary, item.doc, mine, language)
-        memos[i] = build_memo(
-            item.doc,
-            item.selection,
-            language=language,
-            translations=by_id,
-            title=translated[slots["title"]],
-            translation_route=held.describe(),
-            full_text=_full_text(item.doc, by_id) if options.full_text else None,
-            entities=entities[i],
-            terms=terms,
-            notices=notices,
-            glossaries=context.names,
-        )
-    return memos
-
-
-def write_memo(memo: Memo, outdir: Path, stem: str, formats: Sequence[str]) -> list[Path]:
+def write_memo(memo: Memo, outdir: Path, source: Source, formats: Sequence[str]) -> list[Path]:
     """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``."""
     from processor.render_docx import write_docx
     from processor.render_text import write_json, write_markdown
 
     writers = {"docx": write_docx, "md": write_markdown, "json": write_json}
-    written = []
-    for fmt in formats:
-        if fmt not in writers:
-            raise OutputError(f"unknown output format '{fmt}'; choose from {', '.join(FORMATS)}")
-        written.append(writers[fmt](memo, outdir / f"{stem}.{memo.language}.{fmt}"))
-    return written
+    return [writers[fmt](memo, source.output(outdir, memo.language, fmt)) for fmt in formats]

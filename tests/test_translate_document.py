@@ -476,10 +476,13 @@ def test_cli_without_a_model_prints_the_install_hint(model_store, tmp_path: Path
     src.write_text(RUSSIAN, encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["translate", str(src), "--to", "en", "-o", str(out)])
-    assert result.exit_code == 1
-    (line,) = _lines(result.stderr)
-    assert line.startswith("error: no installed translation model for ru->en")
-    assert "processor models install" in line
+    # A missing model is "missing" (exit 3) in every command, as in brief.
+    assert result.exit_code == 3
+    lines = _lines(result.stderr)
+    assert lines[0] == f"missing: {src}: en"
+    (why,) = [line for line in lines if "no installed translation model for ru->en" in line]
+    assert why.startswith("missing: en: ") and "processor models install" in why
+    assert not any(line.startswith("error:") for line in lines)
     assert not out.exists()
 
 

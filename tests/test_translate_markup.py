@@ -161,7 +161,7 @@ def test_cli_translate_writes_a_fidelity_report(monkeypatch, tmp_path: Path) -> 
 
     model = word_model(keep_markers=False)
     monkeypatch.setattr(
-        "processor.cli.translate._open_translator", lambda source, target, settings: model
+        "processor.translation.routes.get_translator", lambda source, target, settings=None: model
     )
     src = tmp_path / "demanding.docx"
     build_demanding_docx(src)

@@ -7,6 +7,9 @@ Subcommands live in their own modules and are imported only when invoked, so
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+from typing import Any
 
 import click
 
@@ -48,6 +51,16 @@ class LazyGroup(click.Group):
             return click.Command(cmd_name, short_help=SHORT_HELP[cmd_name])
         module_name, attr = target.split(":")
         return getattr(importlib.import_module(module_name), attr)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader stopped (`| head`): it has what it wanted, which is no failure.
+            # stdout goes to /dev/null so that the exit does not fail flushing it.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]

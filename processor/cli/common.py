@@ -1,33 +1,43 @@
-"""What every command shares: exit codes, ``--debug``, one line per outcome.
+"""What every command shares: ``--debug``, ``--config``, engine options, one line per result.
 
-Exit codes (documented in the README, relied on by scripts):
-
-* 0 ``EXIT_OK``: everything asked for was produced.
-* 1 ``EXIT_FAILED``: at least one input failed; the others were still processed.
-* 2 ``EXIT_USAGE``: bad command line (click's own code).
-* 3 ``EXIT_INCOMPLETE``: inputs were processed but something asked for is
-  missing, e.g. a language with no installed translation model.
+The exit codes and the error policy are the library's (:mod:`processor.results`).
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from processor.errors import ProcessorError
+from processor.errors import ProcessorError, UsageError
+from processor.results import (
+    EXIT_FAILED,
+    EXIT_INCOMPLETE,
+    EXIT_OK,
+    EXIT_USAGE,
+    Result,
+    exit_code,
+    failure_line,
+    manifest_text,
+    missing_summary,
+    write_manifest,
+)
 
 if TYPE_CHECKING:
+    from processor.config import Config
     from processor.translation.engine import TranslationSettings
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INCOMPLETE = 3
+__all__ = ["EXIT_FAILED", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE"]
+
+# Said once when a model is missing: the models come on a USB stick to an air-gapped machine.
+AIRGAPPED = (
+    "without internet, copy the model file or folder to this machine and run "
+    "`processor models install PATH` (an .argosmodel file, or a CTranslate2 folder with "
+    "--name); `processor models list` shows what is installed"
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,10 +72,15 @@ def engine_options(func: F) -> F:
 
 
 def engine_settings(
-    beam: int | None, threads: int | None, device: str | None
+    beam: int | None, threads: int | None, device: str | None, config: Config | None = None
 ) -> TranslationSettings:
+    """The flags given, else the configuration file's values, else the engine's defaults."""
     from processor.translation.engine import TranslationSettings
 
+    if config is not None:
+        beam = beam if beam is not None else config.beam
+        threads = threads if threads is not None else config.threads
+        device = device or config.device
     changes: dict[str, object] = {}
     if beam is not None:
         changes["beam_size"] = beam
@@ -76,50 +91,96 @@ def engine_settings(
     return TranslationSettings().with_(**changes)
 
 
-@dataclass
-class Outcome:
-    """What happened to one input."""
+def config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Settings file [default: $XDG_CONFIG_HOME/processor/processor.toml]; "
+        "flags override it.",
+    )(func)
 
-    source: str
-    outputs: list[str] = field(default_factory=list)
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    # Things asked for but not produced (e.g. a memo language with no model).
-    missing: list[str] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+def load_settings(path: str | None, debug: bool) -> Config:
+    """The configuration file's settings; a broken file is one line and exit 1."""
+    from processor.config import load_config
+
+    try:
+        return load_config(path)
+    except ProcessorError as exc:
+        fail_run(exc, debug)
 
 
 def fail_line(exc: BaseException, debug: bool) -> str:
     """The one line a user sees for ``exc``; the traceback goes to stderr with --debug."""
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
-    if isinstance(exc, ProcessorError):
-        return str(exc)
-    return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
+    return failure_line(exc)
 
 
-def echo_outcome(outcome: Outcome, *, quiet: bool = False) -> None:
+def fail_run(exc: BaseException, debug: bool, *, manifest: str | None = None) -> NoReturn:
+    """Something wrong with the run as a whole: one line, exit 1 (2 for a usage error).
+
+    The manifest is written all the same, with the reason and no items.
+    """
+    if isinstance(exc, UsageError):
+        raise click.UsageError(str(exc))
+    line = fail_line(exc, debug)
+    click.secho(f"error: {line}", fg="red", err=True)
+    if manifest:
+        _write_manifest(manifest, [], debug, error=line)
+    sys.exit(EXIT_FAILED)
+
+
+def _write_manifest(
+    dest: str, results: Sequence[Result], debug: bool, *, error: str | None = None
+) -> bool:
+    """Write the manifest (``-``: stdout); False, after one line, if it cannot be written."""
+    if dest == "-":
+        click.echo(manifest_text(results, error=error), nl=False)
+        return True
+    try:
+        write_manifest(dest, results, error=error)
+    except ProcessorError as exc:  # after the outputs: they stay written
+        click.secho(f"error: manifest not written: {fail_line(exc, debug)}", fg="red", err=True)
+        return False
+    return True
+
+
+def echo_result(result: Result, *, quiet: bool = False, debug: bool = False) -> None:
     """One line per input on stderr, so stdout stays clean for pipes."""
-    if outcome.error is not None:
-        click.secho(f"error: {outcome.error}", fg="red", err=True)
+    if result.error is not None:
+        if debug and result.exception is not None:
+            traceback.print_exception(result.exception, file=sys.stderr)
+        click.secho(f"error: {result.error}", fg="red", err=True)
         return
-    for warning in outcome.warnings:
-        click.secho(f"warning: {outcome.source}: {warning}", fg="yellow", err=True)
-    for missing in outcome.missing:
-        click.secho(f"missing: {outcome.source}: {missing}", fg="yellow", err=True)
-    if quiet or (outcome.missing and not outcome.outputs):
-        return  # nothing was written: the missing lines said why
-    arrow = ", ".join(outcome.outputs) if outcome.outputs else "done"
-    click.echo(f"ok: {outcome.source} -> {arrow}", err=True)
+    for warning in result.warnings:
+        click.secho(f"warning: {result.source}: {warning}", fg="yellow", err=True)
+    if result.missing:
+        click.secho(f"missing: {result.source}: {', '.join(result.missing)}", fg="yellow", err=True)
+    if quiet or (not result.outputs and result.missing):
+        return  # nothing was written: the missing line said why
+    arrow = ", ".join(map(str, result.outputs)) if result.outputs else "done"
+    click.echo(f"ok: {result.source} -> {arrow}", err=True)
 
 
-def exit_code(outcomes: Iterable[Outcome]) -> int:
-    outcomes = list(outcomes)
-    if any(not o.ok for o in outcomes):
-        return EXIT_FAILED
-    if any(o.missing for o in outcomes):
-        return EXIT_INCOMPLETE
-    return EXIT_OK
+def finish(
+    results: Sequence[Result],
+    *,
+    quiet: bool = False,
+    debug: bool = False,
+    manifest: str | None = None,
+) -> NoReturn:
+    """Print every result, why anything is missing (once), write the manifest, exit."""
+    for result in results:
+        echo_result(result, quiet=quiet, debug=debug)
+    missing = missing_summary(results)
+    for line in missing:
+        click.secho(f"missing: {line}", fg="yellow", err=True)
+    if missing:
+        click.secho(f"missing: {AIRGAPPED}", fg="yellow", err=True)
+    code = exit_code(results)
+    if manifest and not _write_manifest(manifest, results, debug):
+        code = EXIT_FAILED
+    sys.exit(code)

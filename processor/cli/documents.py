@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from processor.cli.common import (
-    EXIT_FAILED,
-    Outcome,
+    config_option,
     debug_option,
-    echo_outcome,
     engine_options,
     engine_settings,
-    exit_code,
-    fail_line,
+    fail_run,
+    finish,
+    load_settings,
 )
-from processor.errors import ProcessorError
 from processor.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_FIGURES
 
+Converter = Callable[[click.Context, click.Parameter, Any], Any]
 
-def _csv(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    def convert(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+
+def _csv(allowed: tuple[str, ...]) -> Converter:
+    def convert(
+        ctx: click.Context, param: click.Parameter, value: str | None
+    ) -> tuple[str, ...] | None:
+        if value is None:
+            return None  # not given: the configuration file or the default decides
         items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
         bad = [v for v in items if v not in allowed]
         if bad or not items:
@@ -35,7 +40,7 @@ def _csv(allowed: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return convert
 
 
-def selection_options(func):  # type: ignore[no-untyped-def]
+def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options that shape which sentences are chosen (shared by both commands)."""
     for option in reversed(
         [
@@ -106,44 +111,31 @@ def summarize(
       processor summarize news/ --sentences 5 --algorithm lsa
       curl -s https://example.kz/a.html | processor summarize -
     """
-    from processor.pipeline import read
-    from processor.pipeline import summarize as choose
-    from processor.readers import expand_inputs
+    from processor.outputs import collect_sources
+    from processor.preparation import read, summary_record
+    from processor.preparation import summarize as choose
+    from processor.results import Result
 
     _check_length(sentences, ratio)
-    outcomes = []
+    results = []
     records = []
-    paths = expand_inputs(inputs)
-    for path in paths:
-        outcome = Outcome(source=path)
+    sources = collect_sources(inputs)
+    for source in sources:
+        result = Result(source=source.shown)
+        results.append(result)
         try:
-            doc = read(path, source_lang=source_lang)
+            doc = read(source.path, source_lang=source_lang)
             selection = choose(
                 doc, algorithm=algorithm, sentences=sentences, ratio=ratio, figures=figures
             )
-        except (ProcessorError, OSError) as exc:
-            outcome.error = fail_line(exc, debug)
-            echo_outcome(outcome)
-            outcomes.append(outcome)
+        except Exception as exc:  # the error policy: this input's failure only
+            result.fail(exc)
             continue
-        outcomes.append(outcome)
         if as_json:
-            records.append(
-                {
-                    "source": path,
-                    "title": doc.title,
-                    "algorithm": selection.algorithm,
-                    "key_points": [
-                        {"ids": list(p.sentence_ids), "text": p.text} for p in selection.key_points
-                    ],
-                    "key_figures": [
-                        {"ids": list(p.sentence_ids), "text": p.text} for p in selection.key_figures
-                    ],
-                }
-            )
+            records.append(summary_record(source.shown, doc, selection))
             continue
-        if len(paths) > 1:  # a heading per article once there are several
-            click.secho(f"== {path}", bold=True)
+        if len(sources) > 1:  # a heading per article once there are several
+            click.secho(f"== {source.shown}", bold=True)
         for point in selection.key_points:
             click.echo(f"- {point.text}")
         if selection.key_figures:
@@ -152,7 +144,8 @@ def summarize(
                 click.echo(f"- {point.text}")
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    sys.exit(exit_code(outcomes))
+    # Nothing is written on success: only problems get a line.
+    finish([r for r in results if not r.ok], debug=debug)
 
 
 @click.command()
@@ -162,27 +155,24 @@ def summarize(
     "--output",
     "outdir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("briefs"),
-    show_default=True,
-    help="Folder for the memos (created if missing).",
+    default=None,
+    help="Folder for the memos, created if missing [default: briefs].",
 )
 @click.option(
     "-l",
     "--lang",
     "languages",
-    default="en,kk",
-    show_default=True,
+    default=None,
     callback=_csv(("en", "kk", "ru")),
-    help="Memo languages, comma-separated: en, kk, ru (ru needs no model).",
+    help="Memo languages, comma-separated: en, kk, ru (ru needs no model) [default: en,kk].",
 )
 @click.option(
     "-f",
     "--format",
     "formats",
-    default="docx",
-    show_default=True,
+    default=None,
     callback=_csv(("docx", "md", "json")),
-    help="Output formats, comma-separated: docx, md, json.",
+    help="Output formats, comma-separated: docx, md, json [default: docx].",
 )
 @selection_options
 @click.option("--full-text", is_flag=True, help="Append the whole article (translated).")
@@ -202,12 +192,13 @@ def summarize(
     help="Write a JSON manifest of inputs, outputs and problems (- for stdout).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@config_option
 @debug_option
 def brief(
     inputs: tuple[str, ...],
-    outdir: Path,
-    languages: tuple[str, ...],
-    formats: tuple[str, ...],
+    outdir: Path | None,
+    languages: tuple[str, ...] | None,
+    formats: tuple[str, ...] | None,
     algorithm: str,
     sentences: int | None,
     ratio: float | None,
@@ -221,6 +212,7 @@ def brief(
     device: str | None,
     manifest: str | None,
     quiet: bool,
+    config_path: str | None,
     debug: bool,
 ) -> None:
     """Write briefing memos for Russian articles.
@@ -230,7 +222,10 @@ def brief(
     kk) and a terminology check. Memos are named OUTPUT/<name>.<lang>.docx.
     Translation runs offline on installed models (see `processor models`);
     a language with no model is reported with the command that installs
-    one, and the others are still written.
+    one, and the others are still written; with no model for any of them,
+    the memo is written in the article's own language.  Inputs in folders
+    keep their subfolders under OUTPUT; inputs that would share a name get
+    a suffix.  Defaults can come from processor.toml (see --config).
 
     \b
     Exit codes: 0 all written; 1 an input failed; 2 bad usage;
@@ -244,64 +239,24 @@ def brief(
     """
     from processor.pipeline import BriefOptions
     from processor.pipeline import brief as run_brief
-    from processor.readers import expand_inputs
 
     _check_length(sentences, ratio)
+    config = load_settings(config_path, debug)
     options = BriefOptions(
-        languages=languages,
+        languages=languages or config.languages or BriefOptions.languages,
         algorithm=algorithm,
         sentences=sentences,
         ratio=ratio,
         figures=figures,
         full_text=full_text,
-        formats=formats,
+        formats=formats or config.formats or BriefOptions.formats,
         source_lang=source_lang,
-        glossaries=tuple(glossaries),
+        glossaries=tuple(glossaries) or config.glossaries,
         use_glossary=not no_glossary,
-        translation=engine_settings(beam, threads, device),
+        translation=engine_settings(beam, threads, device, config),
     )
     try:
-        results = run_brief(expand_inputs(inputs), outdir, options)
-    except ProcessorError as exc:
-        click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
-        sys.exit(EXIT_FAILED)
-
-    outcomes = []
-    for result in results:
-        outcome = Outcome(
-            source=result.source,
-            outputs=[str(p) for p in result.outputs],
-            error=result.error,
-            warnings=result.warnings,
-            missing=[f"{lang}: {why}" for lang, why in result.missing.items()],
-        )
-        echo_outcome(outcome, quiet=quiet)
-        outcomes.append(outcome)
-    if manifest:
-        _write_manifest(manifest, outcomes)
-    sys.exit(exit_code(outcomes))
-
-
-def _write_manifest(dest: str, outcomes: list[Outcome]) -> None:
-    from processor.fileio import write_text_atomic
-
-    data = {
-        "schema": "processor.manifest/1",
-        "exit_code": exit_code(outcomes),
-        "items": [
-            {
-                "source": o.source,
-                "ok": o.ok,
-                "outputs": o.outputs,
-                "error": o.error,
-                "missing": o.missing,
-                "warnings": o.warnings,
-            }
-            for o in outcomes
-        ],
-    }
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if dest == "-":
-        click.echo(text, nl=False)
-    else:
-        write_text_atomic(dest, text)
+        results = run_brief(inputs, outdir or config.output or Path("briefs"), options)
+    except Exception as exc:  # the run as a whole: a bad glossary or format
+        fail_run(exc, debug, manifest=manifest)
+    finish(results, quiet=quiet, debug=debug, manifest=manifest)

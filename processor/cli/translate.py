@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from processor.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    Outcome,
+    config_option,
     debug_option,
-    echo_outcome,
     engine_options,
     engine_settings,
-    exit_code,
     fail_line,
+    fail_run,
+    finish,
+    load_settings,
 )
-from processor.errors import ProcessorError
-
-if TYPE_CHECKING:
-    from processor.translation.base import Translator
-    from processor.translation.engine import TranslationSettings
-
-FORMATS = ("docx", "html", "md", "txt")
+from processor.translation.files import FORMATS
 
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -35,74 +28,6 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     if not (value.isascii() and value.isalpha() and 2 <= len(value) <= 3):
         raise click.BadParameter(f"'{value}' is not a language code such as ru, en or kk")
     return value
-
-
-def _open_translator(source: str, target: str, settings: TranslationSettings) -> Translator:
-    from processor.translation.routes import get_translator
-
-    return get_translator(source, target, settings)
-
-
-def _hold_terms(translator: Translator, glossaries: tuple[str, ...], use: bool) -> Translator:
-    """Wrap ``translator`` so names and terms come out as the glossaries say."""
-    if not use:
-        return translator
-    from processor.glossary import HeldTranslator, load_glossaries
-
-    return HeldTranslator(translator, load_glossaries(glossaries, builtin=True))
-
-
-def _term_warnings(translator: Translator, since: int) -> list[str]:
-    """One warning per glossary entry that could not be held in this input's sentences."""
-    terms = getattr(translator, "terms", None)
-    if not terms:
-        return []
-    missing: dict[str, int] = {}
-    for term in terms[since:]:
-        if term.missing:
-            missing[term.expected] = missing.get(term.expected, 0) + 1
-    return [
-        f"glossary term '{expected}' not held in {n} sentence{'s' if n > 1 else ''}"
-        for expected, n in missing.items()
-    ]
-
-
-def _stem(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).stem
-
-
-def _plan_outputs(
-    inputs: list[str], output: str | None, fmt: str | None, target: str, single: bool
-) -> list[tuple[str, Path, str]]:
-    """(input, destination, format) for every input; raises UsageError for a bad -o."""
-    from processor.translation.files import format_of_name, output_format
-
-    out = Path(output) if output else None
-    if out is not None and format_of_name(out) and not out.is_dir():
-        # -o names a file: only meaningful for one input.
-        if not single:
-            raise click.UsageError(
-                f"-o {output} names a file but there are {len(inputs)} inputs; "
-                "give a folder instead"
-            )
-        file_fmt = format_of_name(out) or "docx"
-        if fmt and fmt != file_fmt:
-            raise click.UsageError(f"-o {output} does not match --format {fmt}")
-        return [(inputs[0], out, file_fmt)]
-    folder = out or Path(".")
-    plans: list[tuple[str, Path, str]] = []
-    taken: set[Path] = set()
-    for path in inputs:
-        chosen = output_format(path, fmt)
-        dest = folder / f"{_stem(path)}.{target}.{chosen}"
-        n = 2
-        # Two inputs with the same name (from different folders) get distinct outputs.
-        while dest in taken:
-            dest = folder / f"{_stem(path)}-{n}.{target}.{chosen}"
-            n += 1
-        taken.add(dest)
-        plans.append((path, dest, chosen))
-    return plans
 
 
 @click.command()
@@ -135,7 +60,8 @@ def _plan_outputs(
     "--output",
     default=None,
     metavar="PATH",
-    help="Folder for the outputs [default: current folder], or a file name for one input.",
+    help="Folder for the outputs [default: current folder], a file name for one input, "
+    "or - for standard output.",
 )
 @click.option(
     "--format",
@@ -174,6 +100,7 @@ def _plan_outputs(
     help="Write a JSON fidelity report: units translated, inline spans kept/moved/lost.",
 )
 @engine_options
+@config_option
 @debug_option
 def translate(
     inputs: tuple[str, ...],
@@ -189,6 +116,7 @@ def translate(
     beam: int | None,
     threads: int | None,
     device: str | None,
+    config_path: str | None,
     debug: bool,
 ) -> None:
     """Translate whole documents, keeping their structure.
@@ -203,7 +131,7 @@ def translate(
     --glossary files.
 
     Every input is processed even when another fails; one line per input is
-    printed on stderr.  Exit code 1 when any input failed or no model is
+    printed on stderr.  Exit code 1 when any input failed, 3 when no model is
     installed for the language pair.
 
     \b
@@ -216,51 +144,29 @@ def translate(
         raise click.UsageError("--no-glossary and --glossary exclude each other")
     if source and source_lang and source != source_lang:
         raise click.UsageError(f"--from {source} and --source-lang {source_lang} disagree")
-    source = source or source_lang or "ru"
-    # A non-Russian source cannot pass the Russian language check: declare it.
-    declared = source_lang or (source if source != "ru" else None)
+    from processor.document_translation import TranslateOptions, translate_files
 
-    from processor.readers import expand_inputs
-
-    paths = expand_inputs(inputs)
-    single = len(paths) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
-    plans = _plan_outputs(paths, output, fmt, target, single)
-
+    config = load_settings(config_path, debug)
+    options = TranslateOptions(
+        target=target,
+        source=source or source_lang or "ru",
+        source_lang=source_lang,
+        format=fmt,
+        glossaries=tuple(glossaries) or config.glossaries,
+        use_glossary=not no_glossary,
+        translation=engine_settings(beam, threads, device, config),
+        keep_formatting=keep_formatting,
+    )
     try:
-        translator = _open_translator(source, target, engine_settings(beam, threads, device))
-        translator = _hold_terms(translator, glossaries, not no_glossary)
-    except ProcessorError as exc:
-        click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
-        click.get_current_context().exit(EXIT_FAILED)
-    if debug:
-        click.echo(f"route: {translator.describe()}", err=True)
-
-    from processor.translation.files import translate_file
-
-    outcomes: list[Outcome] = []
-    reports = []
-    for path, dest, chosen in plans:
-        shown = "<stdin>" if path == "-" else path
-        outcome = Outcome(source=shown)
-        seen_terms = len(getattr(translator, "terms", ()))
-        try:
-            report = translate_file(
-                path, dest, chosen, translator, source_lang=declared, inline=keep_formatting
-            )
-            reports.append(report.to_dict())
-            outcome.outputs.append(str(dest))
-            if report.summary():
-                outcome.warnings.append(str(report.summary()))
-            outcome.warnings += _term_warnings(translator, seen_terms)
-        except Exception as exc:  # one broken input must not stop the others
-            outcome.error = fail_line(exc, debug)
-        echo_outcome(outcome)
-        outcomes.append(outcome)
+        results = translate_files(inputs, output or config.output, options)
+    except Exception as exc:  # the run as a whole: a bad -o, a bad glossary
+        fail_run(exc, debug)
     if report_path:
         from processor.fileio import write_text_atomic
 
+        reports = [r.report for r in results if r.report is not None]
         write_text_atomic(report_path, json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
-    click.get_current_context().exit(exit_code(outcomes))
+    finish(results, debug=debug)
 
 
 # ------------------------------------------------------------------- evaluate
@@ -346,7 +252,9 @@ def evaluate(
             sources, references = sources[:limit], references[:limit]
         source, target = pair.lower().replace("_", "-").split("-")
         anchors = published_anchors(data_dir)
-        translator = _open_translator(source, target, engine_settings(beam, threads, device))
+        from processor.translation.routes import get_translator
+
+        translator = get_translator(source, target, engine_settings(beam, threads, device))
         result = run_evaluation(translator, sources, references)
     except Exception as exc:
         click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)

@@ -138,8 +138,10 @@ class _Plan:
     matches: list[Match]
 
 
-def _plan(sentence: str, glossary: Glossary, use_placeholders: bool) -> _Plan:
-    matches = glossary.find(sentence)
+def _plan(
+    sentence: str, glossary: Glossary, use_placeholders: bool, found: list[Match] | None = None
+) -> _Plan:
+    matches = glossary.find(sentence) if found is None else found
     if not matches or not use_placeholders or PLACEHOLDER_RE.search(sentence):
         return _Plan(sentence, None, matches)
     pieces: list[str] = []
@@ -284,6 +286,7 @@ def translate_held(
     glossary: Glossary,
     *,
     placeholders: bool = True,
+    matches: Sequence[list[Match]] | None = None,
 ) -> HeldTranslation:
     """Translate ``sentences`` holding every glossary entry to its rendering (see module doc).
 
@@ -292,7 +295,9 @@ def translate_held(
     target = translator.target
     if translator.source != "ru" or target not in ("en", "kk") or not len(glossary):
         return HeldTranslation(list(translator.translate(list(sentences))))
-    plans = [_plan(s, glossary, placeholders) for s in sentences]
+    # ``matches``: glossary.find() of each sentence, when the caller has them already.
+    found = matches if matches is not None else [None] * len(sentences)
+    plans = [_plan(s, glossary, placeholders, m) for s, m in zip(sentences, found, strict=True)]
     first = translator.translate([p.protected or p.source for p in plans])
     if len(first) != len(plans):
         raise ValueError(f"{translator.describe()} returned {len(first)} for {len(plans)} inputs")
@@ -339,6 +344,12 @@ def translate_held(
     return HeldTranslation(texts, terms, retried)
 
 
+def held_route(translator: Translator, glossary: Glossary) -> str:
+    """The route a memo names: the engine's, and the glossaries its terms were held to."""
+    names = ", ".join(glossary.names) or "no glossary"
+    return f"{translator.describe()}; terms held to glossary: {names}"
+
+
 class HeldTranslator:
     """A :class:`Translator` that holds glossary terms and keeps a report of every call."""
 
@@ -359,8 +370,7 @@ class HeldTranslator:
         return held.texts
 
     def describe(self) -> str:
-        names = ", ".join(self.glossary.names) or "no glossary"
-        return f"{self.inner.describe()}; terms held to glossary: {names}"
+        return held_route(self.inner, self.glossary)
 
     def report(self) -> HeldTranslation:
         """Every term outcome so far (sentence numbers count across calls)."""

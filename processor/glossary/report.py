@@ -5,6 +5,9 @@
   glossary matches plus natasha entities outside the glossary (marked as romanized).
 * :func:`terminology_appendix`: each term, its occurrences, and whether every translated
   occurrence came out right in each language (from the held translations' reports).
+* :func:`find_terms`: all of that for one document from one glossary match, as a value
+  (:class:`Findings`) that travels with the document to its memos; :func:`found_people` turns
+  the people found outside the glossary into entries, so they are held like the others.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from processor.glossary.hold import HeldTranslation, TermOutcome
-from processor.glossary.types import Entry, Glossary, identity
+from processor.glossary.types import Entry, Glossary, Match, identity
 
 NAME_TYPES: tuple[str, ...] = ("person", "organization", "place", "abbreviation")
 
@@ -30,14 +33,17 @@ class TermUsage:
 
 def document_terms(glossary: Glossary, texts: Iterable[str]) -> list[TermUsage]:
     """Every glossary entry in ``texts``, in order of first appearance."""
+    return _usages(m for text in texts for m in glossary.find(text))
+
+
+def _usages(matches: Iterable[Match]) -> list[TermUsage]:
     counts: dict[Entry, int] = {}
     forms: dict[Entry, list[str]] = {}
-    for text in texts:
-        for m in glossary.find(text):
-            counts[m.entry] = counts.get(m.entry, 0) + 1
-            seen = forms.setdefault(m.entry, [])
-            if m.text not in seen:
-                seen.append(m.text)
+    for m in matches:
+        counts[m.entry] = counts.get(m.entry, 0) + 1
+        seen = forms.setdefault(m.entry, [])
+        if m.text not in seen:
+            seen.append(m.text)
     return [TermUsage(e, n, tuple(forms[e])) for e, n in counts.items()]
 
 
@@ -67,9 +73,21 @@ def names_table(
     types: Sequence[str] = NAME_TYPES,
 ) -> list[NameRow]:
     """People, organizations and places in ``texts``: glossary rows first, then entities."""
+    matches = [glossary.find(text) for text in texts]
+    return _name_rows(texts, matches, entities=entities, types=types)
+
+
+def _name_rows(
+    texts: Sequence[str],
+    matches: Sequence[Sequence[Match]],
+    *,
+    entities: bool = True,
+    types: Sequence[str] = NAME_TYPES,
+) -> list[NameRow]:
+    """The names table from the glossary ``matches`` of each text (one match per text)."""
     rows = [
         NameRow(u.entry.ru, u.entry.en, u.entry.kk, u.entry.type, u.count, "glossary", u.entry.id)
-        for u in document_terms(glossary, texts)
+        for u in _usages(m for found in matches for m in found)
         if u.entry.type in types
     ]
     if entities:
@@ -77,7 +95,10 @@ def names_table(
 
         counts: dict[str, int] = {}
         first: dict[str, tuple[str, str]] = {}
-        for ent in find_entities(texts, glossary):
+        for ent in find_entities(texts):
+            # Names the glossary covers are its rows already.
+            if any(m.start < ent.stop and ent.start < m.stop for m in matches[ent.text_index]):
+                continue
             key = identity(ent.normal)
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, (ent.normal, ent.type))
@@ -87,6 +108,55 @@ def names_table(
             e = entity_entry(normal, etype)
             rows.append(NameRow(e.ru, e.en, e.kk, etype, counts[key], "romanized"))
     return rows
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the glossary (and natasha, for names outside it) found in one document."""
+
+    usages: tuple[TermUsage, ...]
+    names: tuple[NameRow, ...]
+    glossaries: tuple[str, ...]  # the names of the glossaries that were searched
+
+
+def find_terms(glossary: Glossary, text: str, *, entities: bool = True) -> Findings:
+    """Terms and names of one document, from a single pass of the glossary matcher."""
+    matches = glossary.find(text)
+    rows = _name_rows([text], [matches], entities=entities)
+    # "Смагулов" after "Айдар Смагулов" is the same person, not a row of its own.
+    surnames = {r.ru.split()[-1] for r in rows if r.type == "person" and " " in r.ru}
+    names = [
+        r
+        for r in rows
+        if not r.romanized or r.type != "person" or " " in r.ru or r.ru not in surnames
+    ]
+    return Findings(tuple(_usages(matches)), tuple(names), tuple(glossary.names))
+
+
+def found_people(glossary: Glossary, findings: Iterable[Findings]) -> Glossary:
+    """The people found outside ``glossary``, as a glossary of their own.
+
+    Added to the glossary that holds a translation, an unknown name comes out with the same
+    romanization in every memo and every sentence, and the terminology appendix checks it.
+    """
+    from processor.glossary.entities import entity_entry
+
+    found = {
+        row.ru: None
+        for item in findings
+        for row in item.names
+        if row.type == "person" and row.romanized
+    }
+    ids = {entry.id for entry in glossary.entries}
+    people = []
+    for name in found:
+        entry = entity_entry(name, "person", ids)
+        if " " in name:
+            # The surname alone is the same person: render it the same way, short.
+            surname = name.split()[-1]
+            entry.short.update(ru=surname, en=entry.en.split()[-1], kk=surname)
+        people.append(entry)
+    return Glossary(entries=people)
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,10 @@ def check_one_output_per_input(
     else:
         return cast("list[str]", list(outputs))  # every item checked above
     who = " ".join(_describe(translator).split())
+    # The message names the translator; the input it was translating is named by the caller.
     raise TranslatorOutputError(
-        f"translator returned {got} for {len(sentences)} input sentences "
-        "(expected one text per sentence)",
-        path=who,
+        f"{who}: translator returned {got} for {len(sentences)} input sentences "
+        "(expected one text per sentence)"
     )
 
 

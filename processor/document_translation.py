@@ -1,0 +1,153 @@
+"""Translate whole documents (``processor translate``): one result per input.
+
+DOCX, HTML and Markdown are translated in place, with what the author formatted kept
+(:mod:`processor.translation.files`); any other input is read into the document model,
+translated sentence by sentence and written as DOCX, Markdown or text.  Names and terms are
+held to the glossaries; a term that could not be held is a warning of that input.  The error
+policy is :mod:`processor.results`'.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from processor.errors import NoRouteError
+from processor.outputs import STDIN, Planned, collect_sources, plan_translations
+from processor.pipeline import TranslatorFactory, checked
+from processor.results import Result
+
+if TYPE_CHECKING:
+    from processor.glossary import Glossary, TermOutcome
+    from processor.translation import TranslationSettings, Translator
+
+
+
+@dataclass(kw_only=True)
+class TranslateOptions:
+    """What ``translate_files`` produces; the defaults are the CLI's defaults."""
+
+    target: str
+    source: str = "ru"
+    # Trust this as the inputs' language and skip detection.
+    source_lang: str | None = None
+    format: str | None = None  # docx, md or txt; default: from the input
+    glossaries: tuple[str | os.PathLike[str], ...] = ()
+    use_glossary: bool = True
+    translation: TranslationSettings | None = None
+    # Carry inline formatting (bold, links, revisions) through the model as markers.
+    keep_formatting: bool = True
+
+
+def translate_files(
+    inputs: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str] | None,
+    options: TranslateOptions,
+    *,
+    translator_factory: TranslatorFactory | None = None,
+) -> list[Result]:
+    """Translate every input (files, folders, ``-``) into ``output``; one result per input.
+
+    ``output`` is a folder (default: the current one), a file name for a single input, or
+    ``-`` for standard output.  Raises only for the run as a whole: a bad ``output``
+    (UsageError), a glossary that cannot be loaded (GlossaryError).
+    """
+    raw = [os.fspath(i) for i in inputs]
+    sources = collect_sources(raw, language=options.source)
+    single = len(sources) == 1 and (raw[0] == STDIN or not Path(raw[0]).is_dir())
+    out = os.fspath(output) if output is not None else None
+    plans = plan_translations(sources, out, options.format, options.target, single=single)
+    glossary = _glossary(options)
+    results = [Result(source=plan.source.shown) for plan in plans]
+    try:
+        translator = _open(options, translator_factory)
+    except NoRouteError as exc:  # the only "missing": a model can be installed
+        for result in results:
+            result.missing[options.target] = str(exc)
+        return results
+    except Exception as exc:  # e.g. --device cuda without a GPU
+        for result in results:
+            result.fail(exc)
+        return results
+    # An input named like no language (declared) must pass the Russian check only when Russian.
+    declared = options.source_lang or (options.source if options.source != "ru" else None)
+    for plan, result in zip(plans, results, strict=True):
+        try:
+            outcomes = _translate_one(plan, translator, glossary, declared, result, options)
+        except Exception as exc:  # one broken input must not stop the others
+            result.fail(exc)
+            continue
+        if plan.dest is not None:
+            result.outputs.append(plan.dest)
+        result.warnings += term_warnings(outcomes)
+    return results
+
+
+def _glossary(options: TranslateOptions) -> Glossary | None:
+    if not options.use_glossary:
+        return None
+    from processor.glossary import load_glossaries
+
+    return load_glossaries([Path(g) for g in options.glossaries], builtin=True)
+
+
+def _open(options: TranslateOptions, factory: TranslatorFactory | None) -> Translator:
+    if factory is not None:
+        return factory(options.source, options.target)
+    from processor.translation.routes import get_translator
+
+    return get_translator(options.source, options.target, options.translation)
+
+
+def _translate_one(
+    plan: Planned,
+    translator: Translator,
+    glossary: Glossary | None,
+    declared: str | None,
+    result: Result,
+    options: TranslateOptions,
+) -> list[TermOutcome]:
+    """Translate one input to its destination; the term outcomes of its sentences."""
+    from processor.readers import read_document
+    from processor.translation.document import translate_document
+    from processor.translation.files import translate_file
+    from processor.translation.writers import to_markdown, to_text
+
+    path = plan.source.path
+    engine: Translator = checked(translator)
+    holder = None
+    if glossary is not None:
+        from processor.glossary import HeldTranslator
+
+        # A fresh holder per input: its report is this input's term outcomes.
+        engine = holder = HeldTranslator(engine, glossary)
+    if plan.dest is None:
+        # Reading first checks the input is readable and in the source language.
+        translated = translate_document(read_document(path, source_lang=declared), engine)
+        sys.stdout.write(to_markdown(translated) if plan.format == "md" else to_text(translated))
+        sys.stdout.flush()
+    else:
+        report = translate_file(
+            path, plan.dest, plan.format, engine,
+            source_lang=declared, inline=options.keep_formatting,
+        )  # fmt: skip
+        result.report = report.to_dict()
+        if report.summary():
+            result.warnings.append(str(report.summary()))
+    return holder.report().terms if holder is not None else []
+
+
+def term_warnings(outcomes: Sequence[TermOutcome]) -> list[str]:
+    """One warning per glossary entry that could not be held in an input's sentences."""
+    missing: dict[str, int] = {}
+    for term in outcomes:
+        if term.missing:
+            missing[term.expected] = missing.get(term.expected, 0) + 1
+    return [
+        f"glossary term '{expected}' not held in {n} sentence{'s' if n > 1 else ''}"
+        for expected, n in missing.items()
+    ]
