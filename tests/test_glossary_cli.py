@@ -6,17 +6,15 @@ import json
 from pathlib import Path
 
 import yaml
-from click.testing import CliRunner
 
-from processor.cli import main
 from processor.cli.common import EXIT_FAILED, EXIT_OK
 from processor.glossary import read_glossary
+from tests.support.glossary import run_glossary
 
 SMALL = Path(__file__).parent / "data_glossary" / "small.yaml"
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, ["glossary", *args], catch_exceptions=False)
+run = run_glossary
 
 
 def article(tmp_path: Path) -> Path:

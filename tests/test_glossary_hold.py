@@ -9,6 +9,7 @@ from typing import ClassVar
 import pytest
 
 from processor.glossary import (
+    Entry,
     Glossary,
     HeldTranslation,
     HeldTranslator,
@@ -218,6 +219,16 @@ def test_kazakh_conjunction_after_a_name_follows_its_last_sound(glossary: Glossa
     assert held.texts == ["Тоқаев пен Мәжіліс."]
     held = translate_held(["Астана и Мажилис."], _ConjunctionEngine("ru", "kk"), glossary)
     assert held.texts == ["Астана мен Мәжіліс."]
+
+
+def test_latin_script_names_take_a_hyphen_and_a_spoken_class() -> None:
+    chevron = Entry(id="chevron", type="organization", ru="Chevron", en="Chevron", kk="Chevron")
+    g = Glossary(entries=[chevron])
+    held = translate_held(["Chevron и Токаев."], _ConjunctionEngine("ru", "kk"), g)
+    assert held.texts == ["Chevron мен Токаев."]  # the conjunction is a word: no hyphen
+    # The engine glued a genitive with front harmony: ours is read "шеврон", back, nasal.
+    held = translate_held(["Письмо Chevron."], SuffixingEngine("тің"), g)
+    assert held.texts == ["Письмо Chevron-ның."]
 
 
 def test_importing_the_glossary_package_stays_light() -> None:

@@ -123,3 +123,5 @@ def test_a_namesake_is_not_the_known_person(glossary: Glossary) -> None:
     assert found(glossary, "Министр Жакупова заявила.") == [("Жакупова", "zhakupova")]
     assert found(glossary, "Светлану Жакупову назначили.") == [("Светлану Жакупову", "zhakupova")]
     assert found(glossary, "С. Жакупова заявила.") == [("С. Жакупова", "zhakupova")]
+    assert found(glossary, "В Астане Жакупова заявила.") == [("Жакупова", "zhakupova")]
+    assert found(glossary, "Об этом сообщила Гульмира Жакупова.") == []

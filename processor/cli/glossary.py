@@ -167,7 +167,8 @@ def list_(as_json: bool, glossaries: tuple[str, ...], no_builtin: bool, debug: b
             f"overridden: {old.path}:{old.line} {old.id} by {new.path}:{new.line} {new.id}",
             err=True,
         )
-    click.echo(f"{len(gl.entries)} entries from {len(gl.paths)} files", err=True)
+    files = "1 file" if len(gl.paths) == 1 else f"{len(gl.paths)} files"
+    click.echo(f"{len(gl.entries)} entries from {files}", err=True)
 
 
 @glossary.command("import")

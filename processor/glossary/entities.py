@@ -1,7 +1,12 @@
-"""Names in a text that no glossary entry covers: natasha's PER/ORG/LOC spans.
+"""Names in a text: glossary matches and natasha's PER/ORG/LOC spans, in the nominative.
 
-Each becomes a ready-to-review glossary entry: the Russian normal form (nominative),
-English by :func:`romanize`, Kazakh as the Russian form (Cyrillic reads the same).
+:func:`names_in` gives the rows of a memo's names table, one per entity: glossary
+entries as the glossary renders them; other names in the nominative (natasha's
+normalisation, checked word by word against our own paradigms), places and
+organizations made of common words translated (``Южная Азия`` -> South Asia), others
+romanized in Kazakhstan's official English style (Aibek, Yerlan); titles and forms of
+address (``Президент``, ``Уважаемый``) are not names.  :func:`suggest_entries` turns
+the names outside the glossary into ready-to-review glossary entries.
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
+from processor.glossary.common_words import ADJECTIVES, GENERIC, NOUNS
+from processor.glossary.forms import is_female_name, name_table, normalize
 from processor.glossary.imports import slug
 from processor.glossary.romanize import romanize
-from processor.glossary.types import Entry, Glossary, entry_type, identity
+from processor.glossary.types import Entry, EntryType, Glossary, entry_type, identity
 
 _TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -73,9 +80,80 @@ def find_entities(texts: Sequence[str], glossary: Glossary | None = None) -> lis
             if span.type == "PER" and _is_address(span.text):
                 continue  # "Эдуард Эдуардович, ...": an interviewer addressing a guest
             span.normalize(morph_vocab)
-            normal = span.normal or span.text
-            found.append(Entity(_TYPES[span.type], span.text, normal, span.start, span.stop, index))
+            etype = _TYPES[span.type]
+            normal = _nominative(span.normal or span.text, span.text, etype)
+            if not normal:
+                continue  # a title or a form of address, not a name
+            found.append(Entity(etype, span.text, normal, span.start, span.stop, index))
     return found
+
+
+def _morph() -> Any:
+    from processor.morphology import analyzer
+
+    return analyzer()
+
+
+def _nominative(normal: str, text: str, etype: str) -> str:
+    """natasha's normal form, with generic words dropped and person names that it left in
+    the case of the text put in the nominative; empty when nothing but generic words."""
+    words = normal.split()
+    # "Уважаемый Касым-Жомарт Кемелевич", "Президент Токаев": the title is not the name.
+    while words and _is_generic(words[0]) and (etype == "person" or len(words) == 1):
+        words = words[1:]
+    if not words:
+        return ""
+    if etype != "person":
+        return " ".join(words)
+    female = _is_female(words, text.split())
+    return " ".join(_person_nominative(w, female) for w in words)
+
+
+def _is_generic(word: str) -> bool:
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].normal_form in GENERIC
+
+
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+_FEMALE_FORMS = re.compile(r"(?:ов|ев|ёв|ин)(?:а|ой|у)$|(?:овна|евна|ична|кызы)$")
+
+
+def _is_female(words: list[str], surface: list[str]) -> bool:
+    return is_female_name(words) or any(_FEMALE_FORMS.search(w.lower()) for w in surface)
+
+
+# Oblique endings of names -> the nominative ending to try, by gender.
+_MALE_ENDINGS = (("ым", ""), ("ом", ""), ("ем", ""), ("у", ""), ("а", ""), ("е", ""))
+_FEMALE_ENDINGS = (
+    ("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"), ("е", "а"), ("ы", "а"), ("и", "я"),
+    ("и", "а"),
+)  # fmt: skip
+
+
+def _person_nominative(word: str, female: bool) -> str:
+    """A part of a person's name in the nominative: kept when it already is one, else the
+    stem whose paradigm (forms.name_table) has ``word`` in an oblique case."""
+    if len(word) <= 2 or "." in word:
+        return word
+    morph = _morph()
+    if morph.word_is_known(word.lower()) and any(
+        {"nomn", "sing"} <= p.tag.grammemes and {"Name", "Surn", "Patr"} & p.tag.grammemes
+        and "Fixd" not in p.tag.grammemes and p.tag.gender == ("femn" if female else "masc")
+        for p in morph.parse(word)
+    ):  # fmt: skip
+        return word  # a dictionary name, already nominative (Алия, Светлана)
+    low = normalize(word)
+    for ending, nominative in _FEMALE_ENDINGS if female else _MALE_ENDINGS:
+        if not word.lower().endswith(ending):
+            continue
+        candidate = word[: len(word) - len(ending)] + nominative
+        if not female and not nominative and len(ending) == 1 and not _SURNAME.search(candidate):
+            continue  # Мустафа is a nominative, not the genitive of "Мустаф"
+        table = name_table(candidate, female)
+        oblique = {normalize(w) for (case, _), ws in table.items() if case != "nomn" for w in ws}
+        if low in oblique and normalize(candidate) != low:
+            return candidate
+    return word
 
 
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
@@ -101,13 +179,20 @@ def entity_entry(normal: str, etype: str, ids: set[str] | None = None) -> Entry:
         while entry_id in ids:
             entry_id, n = f"{base}-{n}", n + 1
         ids.add(entry_id)
+    translated = translate_common(normal) if etype != "person" else None
+    if translated:
+        en, kk = translated
+        note = "suggested: translated from common words; review before use"
+    else:
+        en, kk = romanize(normal), normal
+        note = "suggested: English romanized, Kazakh as in Russian; review before use"
     return Entry(
         id=entry_id,
         type=entry_type(etype),
         ru=normal,
-        en=romanize(normal),
-        kk=normal,
-        note="suggested: English romanized, Kazakh as in Russian; review before use",
+        en=en,
+        kk=kk,
+        note=note,
         glossary="suggested",
     )
 
@@ -124,3 +209,86 @@ def suggest_entries(texts: Iterable[str], glossary: Glossary | None = None) -> l
     order = sorted(first, key=lambda k: (-counts[k], first[k].normal))
     ids: set[str] = set()
     return [entity_entry(first[k].normal, first[k].type, ids) for k in order]
+
+
+NameSource = Literal["glossary", "translated", "romanized"]
+NAME_TYPES: tuple[EntryType, ...] = ("person", "organization", "place", "abbreviation")
+
+
+@dataclass(frozen=True)
+class EntityName:
+    """One row of a names table: an entity named in the texts, in ru (nominative), en, kk."""
+
+    type: EntryType
+    ru: str
+    en: str
+    kk: str
+    count: int
+    # glossary: curated renderings; translated: common words translated; romanized.
+    source: NameSource
+    entry_id: str | None = None
+
+    @property
+    def in_glossary(self) -> bool:
+        return self.source == "glossary"
+
+
+def names_in(
+    texts: Sequence[str],
+    glossary: Glossary | None = None,
+    *,
+    entities: bool = True,
+    types: Sequence[str] = NAME_TYPES,
+) -> list[EntityName]:
+    """People, organizations and places named in ``texts``, one row per entity: glossary
+    entries first (in order of appearance), then names natasha finds outside the glossary
+    (most frequent first).  A surname alone after the full name is the same person."""
+    rows: list[EntityName] = []
+    if glossary is not None:
+        counts: dict[Entry, int] = {}
+        for text in texts:
+            for m in glossary.find(text):
+                counts[m.entry] = counts.get(m.entry, 0) + 1
+        rows = [
+            EntityName(e.type, e.ru, e.en, e.kk, n, "glossary", e.id)
+            for e, n in counts.items()
+            if e.type in types
+        ]
+    if not entities:
+        return rows
+    found: dict[str, list[Entity]] = {}
+    for ent in find_entities(texts, glossary):
+        if ent.type in types:
+            found.setdefault(identity(ent.normal), []).append(ent)
+    # "Смагулов" after "Айдар Смагулов": one person, counted on the full name.
+    full = {k.split()[-1]: k for k, ents in found.items() if ents[0].type == "person" and " " in k}
+    for key in [k for k in found if " " not in k and k in full and found[k][0].type == "person"]:
+        found[full[key]].extend(found.pop(key))
+    order = sorted(found, key=lambda k: (-len(found[k]), found[k][0].normal))
+    return rows + [_entity_name(found[k][0], len(found[k])) for k in order]
+
+
+def _entity_name(ent: Entity, count: int) -> EntityName:
+    entry = entity_entry(ent.normal, ent.type)
+    source: NameSource = "translated" if "translated" in (entry.note or "") else "romanized"
+    return EntityName(entry.type, entry.ru, entry.en, entry.kk, count, source)
+
+
+def translate_common(name: str) -> tuple[str, str] | None:
+    """(English, Kazakh) of a name made only of common words (adjectives then a noun, as
+    in ``Технический университет``), else None."""
+    words = name.split()
+    if not words:
+        return None
+    en: list[str] = []
+    kk: list[str] = []
+    for i, word in enumerate(words):
+        lemmas = [p.normal_form for p in _morph().parse(word)]
+        table = NOUNS if i == len(words) - 1 else ADJECTIVES
+        hit = next((table[lemma] for lemma in lemmas if lemma in table), None)
+        if hit is None:
+            return None
+        en.append(hit[0])
+        kk.append(hit[1])
+    kk_text = " ".join(kk)
+    return " ".join(en), kk_text[:1].upper() + kk_text[1:]

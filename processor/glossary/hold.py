@@ -188,7 +188,8 @@ def _restore(
             conj = _CONJUNCTION.match(text[end:])
             if conj:
                 # "X мен Y" (X and Y): the conjunction follows the name's last sound.
-                word = kazakh.inflect(rendering, "instrumental")[len(rendering) :]
+                # (a hyphenated ending, Chevron-мен, is written as the word "мен")
+                word = kazakh.inflect(rendering, "instrumental")[len(rendering) :].lstrip("-")
                 inserted.setdefault(n, rendering)
                 out.append(rendering + conj.group(1) + word)
                 pos = end + conj.end()

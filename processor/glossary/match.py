@@ -344,9 +344,11 @@ def _first_name_forms(entry: Entry) -> set[str]:
 
 
 def _is_first_name(word: str) -> bool:
+    """A first name, and not also a place (Астане has a rare "Name" reading too)."""
     from processor.morphology import analyzer
 
-    return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
+    grammemes = [p.tag.grammemes for p in analyzer().parse(word)]
+    return any("Name" in g for g in grammemes) and not any({"Geox", "Orgn"} & g for g in grammemes)
 
 
 def _surname_context(

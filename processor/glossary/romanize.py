@@ -1,7 +1,11 @@
-"""Russian Cyrillic -> Latin for names outside the glossary (BGN/PCGN, simplified).
+"""Russian Cyrillic -> Latin for names outside the glossary, as Kazakhstan's official
+English writes names (akorda.kz, gov.kz: Aibek, Aidarbek, Yerlan, Kairat, Tokayev).
 
-One consistent scheme so that an unknown person is spelled the same way in every
-memo: Эдуард Полетаев -> Eduard Poletayev, Дональд Трамп -> Donald Tramp.
+BGN/PCGN, simplified, with the official Kazakhstani habits: й after a vowel and before a
+consonant or at the end is "i" (Айбек -> Aibek, Алтай -> Altai), but "y" after и/ы
+(Юрий -> Yuriy); е is "ye" at the start and after a vowel (Ерлан -> Yerlan); Kazakh
+letters as their plain Latin look-alikes (Қ -> K, Ғ -> G, Ң -> N, Ұ/Ү -> U, Ә -> A).
+One consistent scheme, so that an unknown person is spelled the same way in every memo.
 Real people with established English names belong in the glossary.
 """
 
@@ -14,17 +18,19 @@ _BASE: dict[str, str] = {
     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
     "я": "ya",
     # Kazakh letters that appear in Russian texts about Kazakhstan.
-    "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
     "і": "i",
 }  # fmt: skip
 _VOWELS = set("аеёиоуыэюяәөұүі")
 _HUSHING = set("жчшщ")
 
 
-def _letter(prev: str, c: str) -> str:
+def _letter(prev: str, c: str, nxt: str = "") -> str:
     low = c.lower()
     if low not in _BASE:
         return c
+    if low == "й" and prev.lower() in _VOWELS - set("иы") and nxt.lower() not in _VOWELS:
+        return "i"  # Айбек -> Aibek, Кайрат -> Kairat, Алтай -> Altai
     # е/ё are iotated at the start of a word, after a vowel and after ь/ъ (Полетаев -> Poletayev).
     iotated = not prev.isalpha() or prev.lower() in _VOWELS or prev.lower() in "ьъ"
     if low == "е":
@@ -41,9 +47,9 @@ def romanize(text: str) -> str:
     out: list[str] = []
     prev = ""
     for i, c in enumerate(text):
-        piece = _letter(prev, c)
+        nxt = text[i + 1 : i + 2]
+        piece = _letter(prev, c, nxt)
         if c.isupper() and piece:
-            nxt = text[i + 1 : i + 2]
             prev_up = prev.isupper() if prev.isalpha() else False
             # All-caps words stay all caps (ООН -> OON); otherwise only the first letter.
             if (nxt.isalpha() and nxt.isupper()) or (prev_up and not nxt.isalpha()):
