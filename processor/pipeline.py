@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from processor.errors import OutputError, ProcessorError
-from processor.memo import EntityRow, Memo, TermRow, build_memo, derive_title
+from processor.memo import EntityRow, Memo, TermCheck, build_memo, derive_title
 from processor.model import Document
 from processor.summarize import (
     DEFAULT_ALGORITHM,
@@ -128,7 +128,7 @@ def _translation_batch(prepared: Sequence[Prepared], full_text: bool) -> _Batch:
     batch = _Batch()
     for item in prepared:
         batch.slots.append({})
-        batch.add("title", derive_title(item.doc, item.selection))
+        batch.add("title", derive_title(item.doc))
         wanted = (
             [s.id for s in item.doc.sentences()] if full_text else item.selection.sentence_ids()
         )
@@ -224,44 +224,39 @@ def with_found_people(glossary: Glossary, entities: dict[int, list[EntityRow]]) 
     return glossary.with_entries(extra)
 
 
-def _source_terms(glossary: Glossary | None, doc: Document) -> list[TermRow]:
+def _source_terms(glossary: Glossary | None, doc: Document) -> list[TermCheck]:
     if glossary is None:
         return []
     from processor.glossary.report import document_terms
 
     return [
-        TermRow(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
+        TermCheck(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
         for u in document_terms(glossary, [doc.text])
     ]
 
 
 def _translated_terms(
     glossary: Glossary, doc: Document, outcomes: Sequence[TermOutcome], language: str
-) -> tuple[list[TermRow], list[str]]:
-    """The terminology appendix of one translated memo, and a notice per term it lost."""
+) -> tuple[list[TermCheck], list[str]]:
+    """The terminology appendix of one translated memo (the memo words its notices)."""
     from processor.glossary.report import document_terms, terminology_appendix
 
-    rows: list[TermRow] = []
-    notices: list[str] = []
+    rows: list[TermCheck] = []
     appendix = terminology_appendix(document_terms(glossary, [doc.text]), {language: outcomes})
     for row in appendix:
         result = row.results[language]
-        rendering = row.entry.rendering(language)
         rows.append(
-            TermRow(
-                term=rendering,
+            TermCheck(
+                term=row.entry.rendering(language),
                 source=row.term,
                 occurrences=row.occurrences,
                 correct=result.all_right,
+                translated=result.translated,
+                missing=result.missing,
+                notes=result.notes,
             )
         )
-        if result.missing:
-            why = "; ".join(result.notes) or "not found in the translation"
-            notices.append(
-                f"{row.term} → {rendering}: missing in {result.missing} "
-                f"of {result.translated} translated sentences ({why})"
-            )
-    return rows, notices
+    return rows, []
 
 
 # --- brief -----------------------------------------------------------------------------------
@@ -378,7 +373,7 @@ def _memos_for_language(
     for (i, item), slots in zip(ordered, batch.slots, strict=True):
         by_id = {key: translated[pos] for key, pos in slots.items() if key != "title"}
         positions = set(slots.values())
-        terms: list[TermRow] = []
+        terms: list[TermCheck] = []
         notices: list[str] = []
         if context.glossary is not None:
             mine = [o for o in outcomes if o.sentence in positions]
@@ -401,8 +396,8 @@ def _memos_for_language(
 
 def write_memo(memo: Memo, outdir: Path, stem: str, formats: Sequence[str]) -> list[Path]:
     """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``."""
-    from processor.render_docx import write_docx
-    from processor.render_text import write_json, write_markdown
+    from processor.memo.docx import write_docx
+    from processor.memo.text import write_json, write_markdown
 
     writers = {"docx": write_docx, "md": write_markdown, "json": write_json}
     written = []
