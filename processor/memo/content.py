@@ -140,6 +140,11 @@ class Memo:
     def problem_terms(self) -> list[TermCheck]:
         return [t for t in self.terms if t.problem]
 
+    @property
+    def checked_ok(self) -> int:
+        """Terms the translation rendered right (terms outside it are not counted)."""
+        return sum(1 for t in self.terms if t.correct is True and not t.problem)
+
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["schema"] = "processor.memo/1"
@@ -246,8 +251,9 @@ def term_notices(terms: Sequence[TermCheck], language: str) -> list[str]:
 
 
 def term_reason(term: TermCheck, language: str) -> str:
-    reasons = [note_text(n, language) for n in term.notes]
-    return "; ".join(r for r in reasons if r) or label("note_lost", language)
+    """Why a term is a problem, each reason once, in the memo language."""
+    reasons = [r for n in term.notes for r in note_text(n, language).split("; ") if r]
+    return "; ".join(dict.fromkeys(reasons)) or label("note_lost", language)
 
 
 def default_marking(language: str) -> str:

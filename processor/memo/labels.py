@@ -54,14 +54,14 @@ _LABELS: dict[str, dict[str, str]] = {
     "lost": {"en": "Lost", "ru": "Потеряно", "kk": "Жоғалды"},
     "reason": {"en": "Reason", "ru": "Причина", "kk": "Себебі"},
     "terms_ok": {
-        "en": "All other {count} came through the translation as the glossary asks.",
-        "ru": "Остальные термины ({count}) переданы так, как требует глоссарий.",
-        "kk": "Қалған {count} термин глоссарий талап еткендей аударылды.",
+        "en": "Another {terms} came through the translation as the glossary asks.",
+        "ru": "Переданы так, как требует глоссарий: ещё {terms}.",
+        "kk": "Тағы {terms} глоссарий талап еткендей аударылды.",
     },
     "terms_all_ok": {
-        "en": "All {count} came through the translation as the glossary asks.",
-        "ru": "Все термины ({count}) переданы так, как требует глоссарий.",
-        "kk": "Барлық {count} термин глоссарий талап еткендей аударылды.",
+        "en": "All {terms} came through the translation as the glossary asks.",
+        "ru": "Переданы так, как требует глоссарий: {terms}.",
+        "kk": "Барлық {terms} глоссарий талап еткендей аударылды.",
     },
     "term_lost": {
         "en": "{term} → {rendering}: lost in {missing} of {translated} translated sentences",
@@ -130,6 +130,7 @@ LANGUAGE_COLUMNS = {"ru": "Русский", "en": "English", "kk": "Қазақш
 _NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "word": {"en": ("word", "words"), "ru": ("слово", ""), "kk": ("сөз", "")},
     "sentence": {"en": ("sentence", "sentences"), "ru": ("предложение", ""), "kk": ("сөйлем", "")},
+    "term": {"en": ("term", "terms"), "ru": ("термин", ""), "kk": ("термин", "")},
 }
 
 # hold.TermOutcome.note texts -> label keys, so that reasons show in the memo language.

@@ -12,7 +12,7 @@ from typing import Literal
 
 from processor.memo.content import Memo, entity_type, term_reason
 from processor.memo.figures import figure_row
-from processor.memo.labels import LANGUAGE_COLUMNS, label
+from processor.memo.labels import LANGUAGE_COLUMNS, counted, label
 
 TextStyle = Literal["body", "bullet", "lead", "note", "subheading"]
 
@@ -85,10 +85,10 @@ def _terminology(memo: Memo) -> list[Block]:
             for t in problems
         )
         blocks.append(Table(header, rows, (0.22, 0.22, 0.1, 0.12, 0.34)))
-    rest = len(memo.terms) - len(problems)
+    rest = memo.checked_ok
     if rest:
         key = "terms_ok" if problems else "terms_all_ok"
-        blocks.append(Text(label(key, lang, count=rest), "note"))
+        blocks.append(Text(label(key, lang, terms=counted(rest, "term", lang)), "note"))
     return blocks
 
 
@@ -111,7 +111,7 @@ def sections(memo: Memo) -> list[Section]:
     if memo.notices:
         notes = tuple(Text(n, "bullet") for n in memo.notices)
         out.append(Section("notices", label("notices", lang), notes))
-    if memo.terms:
+    if memo.problem_terms or memo.checked_ok:
         out.append(Section("terminology", label("terminology", lang), tuple(_terminology(memo))))
     out.append(Section("method", label("method", lang), (_fields(memo.method_rows(), True),)))
     if memo.full_text is not None:
