@@ -103,6 +103,12 @@ def test_key_figures_table_rows():
     )
     assert figure == "55 миллиардов долларов"
     assert what == "Chevron за все это время вложил в экономику Казахстана"
+    _, what, _ = figure_row(
+        "Товарооборот Казахстана с США растет, но не революционными темпами. "
+        "Он составил, если не ошибаюсь, 4,2 миллиарда долларов в прошлом году.",
+        "ru",
+    )
+    assert what == "Товарооборот Казахстана с США растет"  # past the aside and the "but"
     figure, _, _ = figure_row("Удвоение ВВП до 450 миллиардов долларов к 2029 году.", "ru")
     assert figure == "450 миллиардов долларов"  # the year is a date, not a figure
 
@@ -179,6 +185,13 @@ def test_route_line_in_the_memo_language():
     assert "лицензия: MIT" in ru and "затем" in ru and "glossary" not in ru
     kk = localize_route(route, "kk")
     assert "CTranslate2 арқылы" in kk and "via" not in kk and "licence" not in kk
+    nllb = "nllb tiny-nllb-200 ru->kk via CTranslate2 (licence: CC-BY-NC-4.0 (non-commercial))"
+    assert localize_route(nllb, "kk") == (
+        "nllb tiny-nllb-200 ru->kk CTranslate2 арқылы "
+        "(лицензия: CC-BY-NC-4.0 (тек коммерциялық емес пайдалану))"
+    )
+    mine = "ctranslate2 mine ru->kk via CTranslate2 (licence: unknown (state it with --licence))"
+    assert localize_route(mine, "ru").endswith("(лицензия: не указана)")
 
 
 def test_unknown_hold_notes_are_not_shown_in_english_outside_english():

@@ -5,6 +5,7 @@ Skipped where LibreOffice or poppler-utils are not installed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,29 @@ def test_split_row_check_sees_a_split(tmp_path):
     pdf = to_pdf(path)
     assert page_count(pdf) >= 2
     assert len(split_rows(path, pdf)) == 1
+
+
+def test_memos_from_real_tiny_models_render_in_one_typeface(
+    tmp_path, tiny_ru_en, tiny_multilingual, tiny_settings, no_network
+):
+    """Through the real engine (random weights: any token of the tiny vocabulary can come
+    out), the en and kk memos still need no second typeface and split no row."""
+    from processor.pipeline import BriefOptions, brief
+    from tests.helpers import SEED
+
+    need("soffice")
+    options = BriefOptions(languages=("en", "kk"), translation=tiny_settings)
+    [result] = brief([SEED], tmp_path, options)
+    assert result.ok and not result.missing
+    for lang in ("en", "kk"):
+        docx_path = tmp_path / f"{SEED_STEM}.{lang}.docx"
+        pdf = to_pdf(docx_path)
+        assert {family(f["name"]) for f in fonts(pdf)} == {"LiberationSerif"}
+        assert split_rows(docx_path, pdf) == []
+        assert page_count(pdf) <= 4
+    kk = next(m for m in result.memos if m.language == "kk")
+    route = dict(kk.method_rows())["Аударма"]
+    assert "арқылы" in route and "лицензия" in route
+    assert not {"via", "licence", "non", "commercial", "then", "pivot"} & set(
+        re.findall(r"[a-z]+", route)
+    )

@@ -251,7 +251,9 @@ def _text(document: Any, block: Text, small: bool) -> None:
 
 def _section(document: Any, section: Section) -> None:
     if section.heading:
-        document.add_heading(section.heading, level=1)
+        heading = document.add_heading(section.heading, level=1)
+        # The full text is an annex: it starts on a page of its own, after the brief.
+        heading.paragraph_format.page_break_before = section.key == "full_text"
     small = section.key == "method"
     for block in section.blocks:
         if isinstance(block, Table):

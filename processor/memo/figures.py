@@ -35,6 +35,22 @@ _TAIL = {
     ),
     "kk": set("және шамамен жуық астам бұл — –".split()),
 }
+# Parenthetical asides that never say what a figure measures.
+_ASIDES = {
+    "если не ошибаюсь",
+    "по-моему",
+    "например",
+    "в частности",
+    "кстати",
+    "безусловно",
+    "конечно",
+    "по оценкам",
+    "for example",
+    "in particular",
+    "of course",
+    "мысалы",
+}
+_CONTRAST = {"но", "однако", "but", "however", "бірақ", "алайда"}
 _WHAT_WORDS = 9
 
 
@@ -65,22 +81,26 @@ def what_of(text: str, figure: str, language: str) -> str:
     if at < 0:
         return ""
     tail = _TAIL.get(language, set())
-    words: list[str] = []
-    # The clause the figure stands in; when it says nothing ("– это почти 80%"), the one
-    # before it, within the same sentence.
-    sentence = re.split(r"(?<=[.!?])\s+", text[:at])[-1]
-    for clause in reversed(re.split(r"[,;:()]|\s[–—-]\s", sentence)):
+    found: list[str] = []
+    nearest: list[str] = []
+    # The clause the figure stands in; when it says nothing ("– это почти 80%", "Он
+    # составил, если не ошибаюсь, 4,2 млрд"), the clauses before it, back to the item's start.
+    for clause in reversed(re.split(r"[,;:()]|\s[–—-]\s|(?<=[.!?])\s+", text[:at])):
         words = clause.split()
+        if clause.strip().lower() in _ASIDES or (words and words[0].lower() in _CONTRAST):
+            continue  # an aside, or a "but …" clause: the subject is further back
         while words and words[-1].lower() in tail:
             words.pop()
-        while words and words[0].lower() in tail:
+        while words and (words[0].lower() in tail or words[0][:1].isdigit()):
             words.pop(0)
+        nearest = nearest or words
         if len(words) >= 2:
+            found = words
             break
-    if len(words) < 2:
+    if not found:
         after = re.split(r"[,;:.()]", text[at + len(figure) :])[0].split()
-        words = [w for w in after if w.lower() not in tail][:_WHAT_WORDS]
-    return " ".join(words[-_WHAT_WORDS:]).strip(" .,")
+        found = nearest or [w for w in after if w.lower() not in tail]
+    return " ".join(found[-_WHAT_WORDS:]).strip(" .,")
 
 
 def figure_row(text: str, language: str) -> tuple[str, str, str]:

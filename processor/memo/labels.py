@@ -120,6 +120,12 @@ _LABELS: dict[str, dict[str, str]] = {
     "route_via": {"en": "via {engine}", "ru": "на движке {engine}", "kk": "{engine} арқылы"},
     "route_licence": {"en": "licence", "ru": "лицензия", "kk": "лицензия"},
     "route_none": {"en": "no translation", "ru": "без перевода", "kk": "аударма жоқ"},
+    "route_noncommercial": {
+        "en": "non-commercial",
+        "ru": "только некоммерческое использование",
+        "kk": "тек коммерциялық емес пайдалану",
+    },
+    "route_unknown": {"en": "unknown", "ru": "не указана", "kk": "көрсетілмеген"},
     "route_test": {"en": "test double", "ru": "тестовый переводчик", "kk": "сынақ аудармашысы"},
 }
 
@@ -194,6 +200,8 @@ def localize_route(route: str, language: str) -> str:
         (r"\bpivot through\b", "route_pivot"),
         (r"\bno translation\b", "route_none"),
         (r"\btest double\b", "route_test"),
+        (r"\bnon-commercial\b", "route_noncommercial"),
+        (r"(?<=licence: )unknown( \(state it with --licence\))?", "route_unknown"),
         (r"\blicence\b", "route_licence"),
         (r"\bthen\b", "route_then"),
     ]

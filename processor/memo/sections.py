@@ -59,7 +59,7 @@ def _figures(memo: Memo) -> Table:
     lang = memo.language
     header = (label("figure", lang), label("what", lang), label("sentence", lang))
     rows = tuple(figure_row(item.text, lang) for item in memo.key_figures)
-    return Table(header, rows, (0.2, 0.22, 0.58))
+    return Table(header, rows, (0.23, 0.23, 0.54))
 
 
 def _terminology(memo: Memo) -> list[Block]:
