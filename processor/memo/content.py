@@ -170,13 +170,18 @@ def derive_title(doc: Document) -> str:
 
     Never a lead cut mid-clause with "…": a subject reads as a headline, in two lines.
     """
-    if doc.title and len(doc.title) <= _SUBJECT_CHARS:
-        return doc.title.strip()
     first = next(doc.sentences(), None)
     text = (doc.title or (first.text if first else "")).strip()
     if not text:
         return doc.meta.name
-    text = _ATTRIBUTION.sub("", text.rstrip(".!")).strip()
+    if not doc.title:
+        text = _ATTRIBUTION.sub("", text.rstrip(".!")).strip()
+    return subject_line(text)
+
+
+def subject_line(text: str) -> str:
+    """``text`` in at most two title lines: whole clauses that fit, never an ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= _SUBJECT_CHARS:
         return text
     # The longest run of whole clauses that fits, e.g. the main clause before ", где …".
@@ -294,7 +299,7 @@ def build_memo(
     meta = doc.meta
     return Memo(
         language=language,
-        title=title or derive_title(doc),
+        title=subject_line(title) if title else derive_title(doc),
         source_title=doc.title,
         source_name=meta.name,
         source_format=meta.format,

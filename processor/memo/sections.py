@@ -100,7 +100,12 @@ def sections(memo: Memo) -> list[Section]:
         lead = " ".join(item.text for item in memo.bottom_line)
         out.append(Section("bottom_line", label("bottom_line", lang), (Text(lead, "lead"),)))
     shown = {item.sentence_ids for item in memo.bottom_line}
-    rest = [item for item in memo.key_points if item.sentence_ids not in shown]
+    # Neither the bottom line nor the subject is said twice.
+    rest = [
+        item
+        for item in memo.key_points
+        if item.sentence_ids not in shown and item.text.rstrip(".") != memo.title
+    ]
     if rest:
         bullets = tuple(Text(item.text, "bullet") for item in rest)
         out.append(Section("key_points", label("key_points", lang), bullets))
