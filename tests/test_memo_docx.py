@@ -154,3 +154,26 @@ def test_markdown_of_a_memo_matches_its_sections():
     memo = build_memo(prepared.doc, prepared.selection, language="en", marking="")
     md = markdown(memo)
     assert md.startswith("*Briefing memo*\n\n# ")
+
+
+def test_property_elements_in_schema_order(memos):
+    """Word refuses a file whose property elements are out of order (LibreOffice does not)."""
+    from lxml import etree
+
+    from processor.memo.ooxml import ORDER
+
+    with zipfile.ZipFile(memos / f"{SEED_STEM}.kk.docx") as package:
+        parts = [n for n in package.namelist() if n.startswith("word/") and n.endswith(".xml")]
+        checked = 0
+        for name in parts:
+            root = etree.fromstring(package.read(name))
+            for parent in root.iter():
+                local = etree.QName(parent).localname
+                if local not in ORDER or not isinstance(parent.tag, str):
+                    continue
+                order = ORDER[local]
+                seen = [etree.QName(c).localname for c in parent if isinstance(c.tag, str)]
+                positions = [order.index(n) for n in seen if n in order]
+                assert positions == sorted(positions), (name, local, seen)
+                checked += 1
+    assert checked > 100

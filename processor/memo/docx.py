@@ -18,6 +18,7 @@ from typing import IO, Any
 from processor.fileio import write_atomic
 from processor.memo.content import Memo
 from processor.memo.labels import label
+from processor.memo.ooxml import borders, el, put
 from processor.memo.package import FONT, clean_package, timestamp
 from processor.memo.sections import Section, Table, Text, sections
 
@@ -42,31 +43,12 @@ _STYLES = (
 )
 
 
-def _el(tag: str, **attrs: str) -> Any:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
-
-
-def _replace(parent: Any, element: Any) -> Any:
-    """Put ``element`` in ``parent``, replacing any child with its tag."""
-    for old in parent.findall(element.tag):
-        parent.remove(old)
-    parent.append(element)
-    return element
-
-
 def _fonts(rpr: Any, language: str) -> None:
     """Explicit fonts for Latin, complex and East Asian runs, no theme fonts, and the
     proofing language, so no script falls back to another typeface."""
     tag = _WORD_LANGUAGE.get(language, language)
-    fonts = _el("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT)
-    _replace(rpr, fonts)
-    _replace(rpr, _el("w:lang", val=tag, eastAsia=tag, bidi=tag))
+    put(rpr, el("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT))
+    put(rpr, el("w:lang", val=tag, eastAsia=tag, bidi=tag))
 
 
 def _setup_styles(document: Any, language: str) -> None:
@@ -74,8 +56,8 @@ def _setup_styles(document: Any, language: str) -> None:
 
     styles = document.styles
     # docDefaults/rPrDefault/rPr: what any run without a style falls back to.
-    defaults = styles.element.find(_el("w:docDefaults").tag)
-    rpr_default = defaults.find(_el("w:rPrDefault").tag).find(_el("w:rPr").tag)
+    defaults = styles.element.find(el("w:docDefaults").tag)
+    rpr_default = defaults.find(el("w:rPrDefault").tag).find(el("w:rPr").tag)
     _fonts(rpr_default, language)
     for name in _STYLES:
         _fonts(styles[name].element.get_or_add_rPr(), language)
@@ -98,14 +80,14 @@ def _setup_styles(document: Any, language: str) -> None:
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
         fmt.keep_with_next = True
     title_ppr = styles["Title"].element.get_or_add_pPr()
-    for border in title_ppr.findall(_el("w:pBdr").tag):
+    for border in title_ppr.findall(el("w:pBdr").tag):
         title_ppr.remove(border)
     styles["Title"].font.all_caps = False
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
     for name in ("Header", "Footer"):
         # The template's centre and right tab stops are set for US Letter: ours replace them.
         ppr = styles[name].element.get_or_add_pPr()
-        for tabs in ppr.findall(_el("w:tabs").tag):
+        for tabs in ppr.findall(el("w:tabs").tag):
             ppr.remove(tabs)
         styles[name].font.size = Pt(8)
         styles[name].font.color.rgb = RGBColor.from_string("5A6478")
@@ -126,16 +108,16 @@ def _page_setup(document: Any) -> None:
 def _field(paragraph: Any, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES): Word and LibreOffice fill it in at layout."""
     run = paragraph.add_run()._r
-    run.append(_el("w:fldChar", fldCharType="begin"))
-    instr = _el("w:instrText")
+    run.append(el("w:fldChar", fldCharType="begin"))
+    instr = el("w:instrText")
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr.text = f" {instruction} "
     run.append(instr)
-    run.append(_el("w:fldChar", fldCharType="separate"))
-    text = _el("w:t")
+    run.append(el("w:fldChar", fldCharType="separate"))
+    text = el("w:t")
     text.text = "1"
     run.append(text)
-    run.append(_el("w:fldChar", fldCharType="end"))
+    run.append(el("w:fldChar", fldCharType="end"))
 
 
 def _right_tab(paragraph: Any) -> None:
@@ -167,18 +149,15 @@ def _header_footer(document: Any, memo: Memo) -> None:
 
 
 def _bottom_rule(paragraph: Any) -> None:
-    borders = _el("w:pBdr")
-    borders.append(_el("w:bottom", val="single", sz="4", space="2", color=_RULE))
-    paragraph._p.get_or_add_pPr().append(borders)
+    rule = {"val": "single", "sz": "4", "space": "2", "color": _RULE}
+    put(paragraph._p.get_or_add_pPr(), borders("pBdr", bottom=rule))
 
 
 def _lead(paragraph: Any) -> None:
     """The bottom line: a shaded block with a rule on its left, read first."""
     ppr = paragraph._p.get_or_add_pPr()
-    borders = _el("w:pBdr")
-    borders.append(_el("w:left", val="single", sz="18", space="6", color=_INK))
-    ppr.append(borders)
-    ppr.append(_el("w:shd", val="clear", color="auto", fill=_SHADE))
+    put(ppr, borders("pBdr", left={"val": "single", "sz": "18", "space": "6", "color": _INK}))
+    put(ppr, el("w:shd", val="clear", color="auto", fill=_SHADE))
 
 
 def _cell_text(cell: Any, text: str, size: float, bold: bool = False) -> None:
@@ -191,7 +170,7 @@ def _cell_text(cell: Any, text: str, size: float, bold: bool = False) -> None:
     for i, line in enumerate(text.split("\n")):
         run = paragraph.add_run(line)
         if i:
-            run._r.insert(0, _el("w:br"))
+            run._r.insert(0, el("w:br"))
         run.font.size = Pt(size)
         run.bold = bold
 
@@ -206,31 +185,27 @@ def _table(document: Any, table: Table, small: bool) -> None:
     grid.style = document.styles["Table Grid"]
     grid.autofit = False
     tbl_pr = grid._tbl.tblPr
-    _replace(tbl_pr, _el("w:tblW", w=str(int(_TEXT_MM * 56.7)), type="dxa"))
-    _replace(tbl_pr, _el("w:tblLayout", type="fixed"))
-    borders = _el("w:tblBorders")
+    put(tbl_pr, el("w:tblW", w=str(round(_TEXT_MM * 1440 / 25.4)), type="dxa"))
     # One look for every table: horizontal rules only, no vertical lines.
-    for edge in ("top", "bottom", "insideH"):
-        borders.append(_el(f"w:{edge}", val="single", sz="4", space="0", color=_RULE))
-    for edge in ("left", "right", "insideV"):
-        borders.append(_el(f"w:{edge}", val="nil"))
-    _replace(tbl_pr, borders)
+    rule = {"val": "single", "sz": "4", "space": "0", "color": _RULE}
+    none = {"val": "nil"}
+    edges = dict(top=rule, bottom=rule, insideH=rule, left=none, right=none, insideV=none)
+    put(tbl_pr, borders("tblBorders", **edges))
+    put(tbl_pr, el("w:tblLayout", type="fixed"))
     widths = [Mm(_TEXT_MM * w) for w in table.widths]
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
     for r, (row, texts) in enumerate(zip(grid.rows, rows, strict=True)):
         tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(_el("w:cantSplit"))
+        tr_pr.append(el("w:cantSplit"))
         header = r == 0 and not table.fields
         if header:
-            tr_pr.append(_el("w:tblHeader"))
+            tr_pr.append(el("w:tblHeader"))
         for c, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
             cell.width = widths[c]
             _cell_text(cell, text, size, bold=header or (table.fields and c == 0))
             if header:
-                cell._tc.get_or_add_tcPr().append(
-                    _el("w:shd", val="clear", color="auto", fill=_SHADE)
-                )
+                put(cell._tc.get_or_add_tcPr(), el("w:shd", val="clear", color="auto", fill=_SHADE))
 
 
 def _text(document: Any, block: Text, small: bool) -> None:
