@@ -174,6 +174,15 @@ def test_russian_memo_has_no_terminology_check(seed):
     assert "terminology" not in {s.key for s in sections(memo)}
 
 
+def test_dates_as_each_language_writes_them():
+    from processor.memo.labels import format_date
+
+    assert format_date("2025-11-07", "ru") == "07.11.2025"
+    assert format_date("2025-11-07", "kk") == "07.11.2025"
+    assert format_date("2025-11-07", "en") == "7 November 2025"
+    assert format_date("ноябрь 2025", "ru") == "ноябрь 2025"
+
+
 def test_route_line_in_the_memo_language():
     route = (
         "pivot through en: argos translate-ru_en 1.9 via CTranslate2 (licence: MIT); "
@@ -218,7 +227,7 @@ def test_header_block_shows_outlet_date_and_link(seed):
         seed.doc.meta.outlet = seed.doc.meta.published = seed.doc.meta.url = None
     rows = dict(memo.header_rows())
     assert rows["Источник"] == "Zakon.kz"
-    assert rows["Дата публикации"] == "2025-11-07"
+    assert rows["Дата публикации"] == "07.11.2025"
     assert rows["Ссылка"] == "https://www.zakon.kz/politika/1.html"
     # The file name moves to the method note when the outlet is known.
     assert dict(memo.method_rows())["Файл"] == "zakon-tokayev-trump.ru.txt (txt)"

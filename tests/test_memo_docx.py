@@ -122,6 +122,20 @@ def test_a_300_character_headline_is_written_and_capped(tmp_path):
     assert len(document.core_properties.title) <= 255
 
 
+def test_header_block_link_is_a_hyperlink(tmp_path):
+    prepared = prepare(SEED, BriefOptions())
+    prepared.doc.meta.url = "https://www.zakon.kz/politika/6497155.html"
+    prepared.doc.meta.published = "2025-11-07"
+    memo = build_memo(prepared.doc, prepared.selection, language="kk")
+    document = docx.Document(write_docx(memo, tmp_path / "link.kk.docx"))
+    rows = {r.cells[0].text: r.cells[1] for r in document.tables[0].rows}
+    assert rows["Жарияланған күні"].text == "07.11.2025"
+    cell = rows["Сілтеме"]
+    [link] = cell._tc.iter(qn("w:hyperlink"))
+    target = document.part.rels[link.get(qn("r:id"))].target_ref
+    assert target == "https://www.zakon.kz/politika/6497155.html" == cell.text
+
+
 def test_markdown_says_what_the_docx_says(memos):
     for lang in ("ru", "en", "kk"):
         document = _open(memos, lang)

@@ -14,7 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from processor import __version__
-from processor.memo.labels import counted, label, language_name, localize_route, note_text
+from processor.memo.labels import (
+    counted,
+    format_date,
+    label,
+    language_name,
+    localize_route,
+    note_text,
+)
 from processor.model import Document
 from processor.summarize import KeyPoint, Selection
 
@@ -111,11 +118,11 @@ class Memo:
         lang = self.language
         rows = [(label("source", lang), self.outlet or self.source_name)]
         if self.published:
-            rows.append((label("published", lang), self.published))
+            rows.append((label("published", lang), format_date(self.published, lang)))
         if self.url:
             rows.append((label("link", lang), self.url))
         rows += [
-            (label("processed", lang), self.processed),
+            (label("processed", lang), format_date(self.processed, lang)),
             (label("source_language", lang), language_name(self.source_language, lang)),
             (label("memo_language", lang), language_name(self.language, lang)),
         ]

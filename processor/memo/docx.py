@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -173,6 +174,24 @@ def _cell_text(cell: Any, text: str, size: float, bold: bool = False) -> None:
             run._r.insert(0, el("w:br"))
         run.font.size = Pt(size)
         run.bold = bold
+    if re.fullmatch(r"https?://\S+", text):
+        _link(paragraph, text)
+
+
+def _link(paragraph: Any, url: str) -> None:
+    """Make the paragraph's run a hyperlink to ``url`` (a link in the header block)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    run = paragraph.runs[0]
+    run.font.underline = True
+    run.font.color.rgb = RGBColor.from_string("1F4E99")
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = el("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run._r.addprevious(link)
+    link.append(run._r)
 
 
 def _table(document: Any, table: Table, small: bool) -> None:

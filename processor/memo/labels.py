@@ -187,6 +187,28 @@ def note_text(note: str, language: str) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
+# Spelled out here: strftime's %B follows the process locale.
+_MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def format_date(iso: str, language: str) -> str:
+    """An ISO date as the memo language writes it: 07.11.2025 (ru, kk), 7 November 2025 (en).
+
+    Anything that is not an ISO date is shown as the source gave it.
+    """
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    if language == "en":
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day:%d.%m.%Y}"
+
+
 def localize_route(route: str, language: str) -> str:
     """A translator's ``describe()`` line with its English connectives in ``language``.
 
