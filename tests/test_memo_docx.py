@@ -99,6 +99,19 @@ def test_template_leftovers_removed(memos):
         numbering = package.read("word/numbering.xml").decode()
         font_table = package.read("word/fontTable.xml").decode()
     assert "docProps/thumbnail.jpeg" not in names and "thumbnail" not in rels
+    assert "word/stylesWithEffects.xml" not in names
+    assert not [n for n in names if n.startswith("customXml/")]
+    with zipfile.ZipFile(memos / f"{SEED_STEM}.ru.docx") as package:
+        content_types = package.read("[Content_Types].xml").decode()
+        document_rels = package.read("word/_rels/document.xml.rels").decode()
+        theme = package.read("word/theme/theme1.xml").decode()
+    assert "stylesWithEffects" not in content_types + document_rels
+    assert "customXml" not in content_types + document_rels
+    assert "Cambria" not in theme and "Calibri" not in theme
+    # Every part a relationship points at is still in the package.
+    for target in re.findall(r'Target="([^"]+)"', document_rels):
+        if not target.startswith("http"):
+            assert f"word/{target}" in names, target
     assert "Macintosh" not in app and "<Application>processor</Application>" in app
     assert 'w:name="compatibilityMode"' in settings
     assert re.search(r'compatibilityMode" w:uri="[^"]+" w:val="15"', settings)

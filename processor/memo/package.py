@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
 
@@ -21,7 +22,15 @@ from processor.memo.content import processing_time
 # New Roman (named as its alternative below) and the pages break at the same places.
 FONT = "Liberation Serif"
 _FONT_FALLBACK = "Times New Roman"
-_THUMBNAIL = "docProps/thumbnail.jpeg"
+# Template parts a memo does not need: a blank preview image, Word 2010's copy of the
+# styles (with the template's theme fonts), an empty bibliography store.
+_DROPPED = (
+    "docProps/thumbnail.jpeg",
+    "word/stylesWithEffects.xml",
+    "customXml/item1.xml",
+    "customXml/itemProps1.xml",
+    "customXml/_rels/item1.xml.rels",
+)
 _COMPAT_MODE = "15"  # Word 2013 and later: the current layout mode
 
 _APP_XML = (
@@ -51,11 +60,31 @@ def _app_version() -> str:
     return f"{int(numbers[0])}.{int(numbers[1]):04d}"
 
 
+def _unless_dropped(rels_name: str, relationship: str) -> str:
+    """The relationship, or "" when it points at a dropped part."""
+    target = re.search(r'Target="([^"]+)"', relationship)
+    if target is None or 'TargetMode="External"' in relationship:
+        return relationship
+    # _rels/.rels targets are package-relative; word/_rels/x.rels targets are relative to word/.
+    base = posixpath.dirname(posixpath.dirname(rels_name))
+    part = posixpath.normpath(posixpath.join(base, target[1])).lstrip("/")
+    return "" if part in _DROPPED else relationship
+
+
 def _fix(name: str, text: str) -> str:
     if name == "docProps/app.xml":
         return _APP_XML.format(version=_app_version())
-    if name == "_rels/.rels":
-        return re.sub(r"<Relationship [^>]*thumbnail\.jpeg\"/>", "", text)
+    if name.endswith(".rels"):
+        return re.sub(r"<Relationship [^>]*/>", lambda m: _unless_dropped(name, m[0]), text)
+    if name == "[Content_Types].xml":
+        return re.sub(
+            r'<Override PartName="/([^"]+)"[^>]*/>',
+            lambda m: "" if m[1] in _DROPPED else m[0],
+            text,
+        )
+    if name == "word/theme/theme1.xml":
+        # Nothing refers to theme fonts any more; the theme names our typeface anyway.
+        return re.sub(r'<a:latin typeface="[^"]*"', f'<a:latin typeface="{FONT}"', text)
     if name == "word/settings.xml":
         text = re.sub(
             r'(w:name="compatibilityMode" w:uri="[^"]+" w:val=")\d+"',
@@ -90,7 +119,7 @@ def clean_package(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
-            if info.filename == _THUMBNAIL:
+            if info.filename in _DROPPED:
                 continue
             body = src.read(info.filename)
             if info.filename.endswith((".xml", ".rels")):
