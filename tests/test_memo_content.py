@@ -166,6 +166,18 @@ def test_russian_count_line_agrees(seed):
     assert line.text == "Переданы так, как требует глоссарий: 4 термина."
 
 
+def test_a_wrong_term_without_counts_still_gets_its_notice(seed):
+    ids = seed.selection.sentence_ids()
+    memo = build_memo(
+        seed.doc,
+        seed.selection,
+        language="kk",
+        translations=dict.fromkeys(ids, "x"),
+        terms=[TermCheck("Тоқаев", "Токаев", 3, False)],
+    )
+    assert memo.notices == ["Токаев → Тоқаев: глоссарий талап еткендей берілмеді"]
+
+
 def test_russian_memo_has_no_terminology_check(seed):
     memo = build_memo(
         seed.doc, seed.selection, language="ru", terms=[TermCheck("США", "США", 29, None)]

@@ -247,19 +247,23 @@ def _order(point: KeyPoint) -> tuple[int, int]:
 
 
 def term_notices(terms: Sequence[TermCheck], language: str) -> list[str]:
-    """One line per term the translation lost, in the memo language."""
-    return [
-        label(
-            "term_lost",
-            language,
-            term=t.source,
-            rendering=t.term,
-            missing=t.missing,
-            translated=t.translated,
-        )
-        for t in terms
-        if t.missing
-    ]
+    """One line per term the translation lost or got wrong, in the memo language."""
+    lines = []
+    for t in terms:
+        if t.missing:
+            lines.append(
+                label(
+                    "term_lost",
+                    language,
+                    term=t.source,
+                    rendering=t.term,
+                    missing=t.missing,
+                    translated=t.translated,
+                )
+            )
+        elif t.problem:  # no counts given: say what is wrong without them
+            lines.append(label("term_wrong", language, term=t.source, rendering=t.term))
+    return lines
 
 
 def term_reason(term: TermCheck, language: str) -> str:

@@ -68,6 +68,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "{term} → {rendering}: не передан в переводе ({missing} из {translated})",
         "kk": "{term} → {rendering}: аудармада берілмеді ({translated} сөйлемнің {missing})",
     },
+    "term_wrong": {
+        "en": "{term} → {rendering}: not rendered as the glossary asks",
+        "ru": "{term} → {rendering}: передан не так, как требует глоссарий",
+        "kk": "{term} → {rendering}: глоссарий талап еткендей берілмеді",
+    },
     "note_lost": {
         "en": "not found in the translation",
         "ru": "нет в переводе",

@@ -79,7 +79,7 @@ def _terminology(memo: Memo) -> list[Block]:
                 t.source,
                 t.term,
                 str(t.occurrences),
-                f"{t.missing} / {t.translated}",
+                f"{t.missing} / {t.translated}" if t.translated else "—",
                 term_reason(t, lang),
             )
             for t in problems
