@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from processor.errors import NoRouteError, UsageError
-from processor.memo import EntityRow, Memo, TermRow, build_memo, derive_title
+from processor.memo import EntityRow, Memo, TermCheck, build_memo, derive_title
 from processor.model import Document
 from processor.outputs import Source, collect_sources
 from processor.preparation import (
@@ -248,7 +248,7 @@ class _Run:
         outcomes: Sequence[TermOutcome],
     ) -> Memo:
         title = translated.pop(_TITLE)
-        terms, notices = _translated_terms(item.usages, outcomes, language)
+        terms = _translated_terms(item.usages, outcomes, language)
         return build_memo(
             item.ready.doc,
             item.ready.selection,
@@ -259,7 +259,6 @@ class _Run:
             full_text=_full_text(item.ready.doc, translated) if self.options.full_text else None,
             entities=_entity_rows(item.ready),
             terms=terms,
-            notices=notices,
             glossaries=_glossary_names(item.ready),
         )
 
@@ -272,7 +271,7 @@ class _Run:
             full_text=_full_text(doc, None) if self.options.full_text else None,
             entities=_entity_rows(item.ready),
             terms=[
-                TermRow(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
+                TermCheck(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
                 for u in item.usages
             ],
             glossaries=_glossary_names(item.ready),
@@ -303,7 +302,7 @@ def _memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
     doc, selection = prepared.doc, prepared.selection
     by_id = {s.id: s for s in doc.sentences()}
     wanted = list(by_id) if full_text else selection.sentence_ids()
-    return [(_TITLE, derive_title(doc, selection))] + [
+    return [(_TITLE, derive_title(doc))] + [
         (sid, strip_dash(by_id[sid].text)) for sid in wanted
     ]
 
@@ -336,36 +335,31 @@ def _glossary_names(prepared: Prepared) -> list[str]:
 
 def _translated_terms(
     usages: Sequence[TermUsage], outcomes: Sequence[TermOutcome], language: str
-) -> tuple[list[TermRow], list[str]]:
-    """The terminology appendix of one translated memo, and a notice per term it lost."""
+) -> list[TermCheck]:
+    """The terminology check of one translated memo (the memo words its notices)."""
     from processor.glossary.report import terminology_appendix
 
-    rows: list[TermRow] = []
-    notices: list[str] = []
+    rows: list[TermCheck] = []
     for row in terminology_appendix(usages, {language: outcomes}):
         result = row.results[language]
-        rendering = row.entry.rendering(language)
         rows.append(
-            TermRow(
-                term=rendering,
+            TermCheck(
+                term=row.entry.rendering(language),
                 source=row.term,
                 occurrences=row.occurrences,
                 correct=result.all_right,
+                translated=result.translated,
+                missing=result.missing,
+                notes=result.notes,
             )
         )
-        if result.missing:
-            why = "; ".join(result.notes) or "not found in the translation"
-            notices.append(
-                f"{row.term} → {rendering}: missing in {result.missing} "
-                f"of {result.translated} translated sentences ({why})"
-            )
-    return rows, notices
+    return rows
 
 
 def write_memo(memo: Memo, outdir: Path, source: Source, formats: Sequence[str]) -> list[Path]:
     """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``."""
-    from processor.render_docx import write_docx
-    from processor.render_text import write_json, write_markdown
+    from processor.memo.docx import write_docx
+    from processor.memo.text import write_json, write_markdown
 
     writers = {"docx": write_docx, "md": write_markdown, "json": write_json}
     return [writers[fmt](memo, source.output(outdir, memo.language, fmt)) for fmt in formats]

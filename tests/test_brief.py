@@ -42,12 +42,16 @@ def test_russian_memo_structure(tmp_path):
     assert styles[0] == "Title"
     assert "Heading 1" in styles
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Ключевые тезисы", "Ключевые цифры"]
+    assert headings[:3] == ["Главное", "Ключевые тезисы", "Ключевые цифры"]
+    [bottom_line] = _section(document, "Главное")
     key_points = _section(document, "Ключевые тезисы")
     assert 3 <= len(key_points) <= 7
     assert not any(k.rstrip().endswith("?") for k in key_points)
     assert len(set(key_points)) == len(key_points)
-    figures = " ".join(_section(document, "Ключевые цифры"))
+    # The bottom line is read first and not repeated in the list below it.
+    assert not any(k in bottom_line for k in key_points)
+    [figures_table] = [t for t in document.tables if t.rows[0].cells[0].text == "Цифра"]
+    figures = " ".join(c.text for row in figures_table.rows for c in row.cells)
     assert "55 миллиардов" in figures and "17 миллиардов" in figures
     meta = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert meta["Источник"] == "zakon-tokayev-trump.ru.txt"

@@ -42,12 +42,13 @@ def test_en_and_kk_memos_align_with_the_source(
 
     en = docx.Document(tmp_path / "zakon-tokayev-trump.en.docx")
     headings = [p.text for p in en.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Key points", "Key figures"]
+    assert headings[:3] == ["Bottom line", "Key points", "Key figures"]
     assert en.core_properties.language == "en-GB"
     kk = docx.Document(tmp_path / "zakon-tokayev-trump.kk.docx")
-    assert [p.text for p in kk.paragraphs if p.style.name == "Heading 1"][:2] == [
+    assert [p.text for p in kk.paragraphs if p.style.name == "Heading 1"][:3] == [
+        "Басты түйін",
         "Негізгі тұжырымдар",
-        "Негізгі сандар",
+        "Негізгі көрсеткіштер",
     ]
     meta = {row.cells[0].text: row.cells[1].text for row in kk.tables[0].rows}
     assert meta["Түпнұсқа тілі"] == "орыс тілі"

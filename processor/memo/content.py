@@ -1,0 +1,336 @@
+"""What a briefing memo says, independent of how it is written out.
+
+:func:`build_memo` turns a segmented document, the summarizer's selection and
+(optionally) the translations of the selected sentences into a :class:`Memo`.
+:mod:`processor.memo.sections` orders it into sections; the renderers only lay them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+from processor import __version__
+from processor.memo.labels import (
+    counted,
+    format_date,
+    label,
+    language_name,
+    localize_route,
+    note_text,
+)
+from processor.model import Document
+from processor.summarize import KeyPoint, Selection
+
+# A subject fits two lines of the title style on A4 (about 60 characters a line).
+_SUBJECT_CHARS = 120
+_BOTTOM_LINE_SENTENCES = 3
+_BOTTOM_LINE_WORDS = 90
+# "…, сообщает Zakon.kz." at the end of a lead: attribution, not part of the subject.
+_ATTRIBUTION = re.compile(r",?\s*(сообщает|передает|передаёт|пишет)\s+[^,]+$", re.IGNORECASE)
+MARKING_ENV = "PROCESSOR_MEMO_MARKING"
+
+
+@dataclass(frozen=True)
+class MemoItem:
+    """A bullet: its text in the memo language and the source sentences it renders."""
+
+    text: str
+    source_text: str
+    sentence_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """A person, organization or place named in the source, in ru, en and kk."""
+
+    ru: str
+    en: str
+    kk: str
+    type: str
+    in_glossary: bool = True
+
+
+def entity_type(row: EntityRow, language: str) -> str:
+    """The type cell: a romanized name says it is not from the glossary."""
+    kind = label(row.type, language)
+    return kind if row.in_glossary else f"{kind} ({label('romanized', language)})"
+
+
+@dataclass(frozen=True)
+class TermCheck:
+    """A glossary term and how it came through the translation of this memo."""
+
+    term: str  # the rendering the glossary asks for in the memo language
+    source: str  # the Russian term
+    occurrences: int
+    correct: bool | None  # None: nothing was translated
+    translated: int = 0  # occurrences in translated sentences
+    missing: int = 0  # of those, how many the translation lost
+    notes: tuple[str, ...] = ()  # hold's notes (English); shown through labels.note_text
+
+    @property
+    def problem(self) -> bool:
+        return self.correct is False or self.missing > 0
+
+
+@dataclass
+class Memo:
+    language: str
+    title: str
+    source_title: str | None
+    source_name: str
+    source_format: str
+    source_language: str
+    processed: str
+    words: int
+    sentences: int
+    algorithm: str
+    translation: str | None
+    key_points: list[MemoItem]
+    key_figures: list[MemoItem]
+    entities: list[EntityRow] = field(default_factory=list)
+    terms: list[TermCheck] = field(default_factory=list)
+    full_text: list[tuple[str, str]] | None = None  # (paragraph kind, text)
+    notices: list[str] = field(default_factory=list)
+    glossaries: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    # The first key points, read first under "Bottom line"; key_points keeps them all.
+    bottom_line: list[MemoItem] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    marking: str = ""
+
+    @property
+    def memo_type(self) -> str:
+        return label("memo", self.language)
+
+    @property
+    def footer_notice(self) -> str:
+        return label("notice", self.language, version=__version__)
+
+    def header_rows(self) -> list[tuple[str, str]]:
+        """The header block under the subject, as (label, value) in the memo language."""
+        lang = self.language
+        rows = [(label("source", lang), self.outlet or self.source_name)]
+        if self.published:
+            rows.append((label("published", lang), format_date(self.published, lang)))
+        if self.url:
+            rows.append((label("link", lang), self.url))
+        rows += [
+            (label("processed", lang), format_date(self.processed, lang)),
+            (label("source_language", lang), language_name(self.source_language, lang)),
+            (label("memo_language", lang), language_name(self.language, lang)),
+        ]
+        return rows
+
+    def method_rows(self) -> list[tuple[str, str]]:
+        """How the memo was made: the small "Method" note at the end."""
+        lang = self.language
+        length = f"{counted(self.words, 'word', lang)}, {counted(self.sentences, 'sentence', lang)}"
+        route = localize_route(self.translation, lang) if self.translation else None
+        rows = [
+            (label("file", lang), f"{self.source_name} ({self.source_format})"),
+            (label("length", lang), length),
+            (label("summarizer", lang), self.algorithm),
+            (label("translation", lang), route or label("no_translation", lang)),
+        ]
+        if self.glossaries:
+            rows.append((label("glossary", lang), ", ".join(self.glossaries)))
+        return rows
+
+    @property
+    def problem_terms(self) -> list[TermCheck]:
+        return [t for t in self.terms if t.problem]
+
+    @property
+    def checked_ok(self) -> int:
+        """Terms the translation rendered right (terms outside it are not counted)."""
+        return sum(1 for t in self.terms if t.correct is True and not t.problem)
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["schema"] = "processor.memo/1"
+        data["memo_type"] = self.memo_type
+        data["footer_notice"] = self.footer_notice
+        return data
+
+
+def processing_time() -> dt.datetime:
+    """Now (UTC, whole seconds), or ``SOURCE_DATE_EPOCH`` so that runs are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def processed_date() -> str:
+    return processing_time().date().isoformat()
+
+
+def derive_title(doc: Document) -> str:
+    """The memo's subject: the article's headline, else the lead's first complete clause.
+
+    Never a lead cut mid-clause with "…": a subject reads as a headline, in two lines.
+    """
+    first = next(doc.sentences(), None)
+    text = (doc.title or (first.text if first else "")).strip()
+    if not text:
+        return doc.meta.name
+    if not doc.title:
+        text = _ATTRIBUTION.sub("", text.rstrip(".!")).strip()
+    return subject_line(text)
+
+
+def subject_line(text: str) -> str:
+    """``text`` in at most two title lines: whole clauses that fit, never an ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= _SUBJECT_CHARS:
+        return text
+    # The longest run of whole clauses that fits, e.g. the main clause before ", где …".
+    cut = ""
+    for match in re.finditer(r"[,;:]\s|\s[–—-]\s", text):
+        if match.start() > _SUBJECT_CHARS:
+            break
+        if len(text[: match.start()].split()) >= 4:
+            cut = text[: match.start()]
+    if cut:
+        return cut
+    words = text[:_SUBJECT_CHARS].rsplit(" ", 1)[0]
+    return words.rstrip(",;:–—- ")
+
+
+def _items(points: Sequence[KeyPoint], translations: Mapping[str, str] | None) -> list[MemoItem]:
+    items = []
+    for point in points:
+        if translations is None:
+            text = point.text
+        else:
+            text = " ".join(translations[sid] for sid in point.sentence_ids)
+        items.append(MemoItem(_tidy(text), point.text, point.sentence_ids))
+    return items
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def bottom_line_points(points: Sequence[KeyPoint]) -> list[int]:
+    """Indices of the key points that make the bottom line: the lead fact first, then
+    the best-scored ones, two or three sentences in all, in reading order."""
+    if not points:
+        return []
+    # Keep at least one key point out of the bottom line so the list below it says more.
+    budget = min(_BOTTOM_LINE_SENTENCES, max(1, len(points) - 1))
+    lead = min(range(len(points)), key=lambda i: _order(points[i]))
+    chosen = [lead]
+    sentences = len(points[lead].sentence_ids)
+    words = len(points[lead].text.split())
+    for i in sorted(range(len(points)), key=lambda i: -points[i].score):
+        if i in chosen or sentences >= budget or len(chosen) >= budget:
+            continue
+        size = len(points[i].text.split())
+        if sentences + len(points[i].sentence_ids) <= budget and words + size <= _BOTTOM_LINE_WORDS:
+            chosen.append(i)
+            sentences += len(points[i].sentence_ids)
+            words += size
+    return sorted(chosen, key=lambda i: _order(points[i]))
+
+
+def _order(point: KeyPoint) -> tuple[int, int]:
+    paragraph, sentence = point.first_id[1:].split(".s")
+    return int(paragraph), int(sentence)
+
+
+def term_notices(terms: Sequence[TermCheck], language: str) -> list[str]:
+    """One line per term the translation lost or got wrong, in the memo language."""
+    lines = []
+    for t in terms:
+        if t.missing:
+            lines.append(
+                label(
+                    "term_lost",
+                    language,
+                    term=t.source,
+                    rendering=t.term,
+                    missing=t.missing,
+                    translated=t.translated,
+                )
+            )
+        elif t.problem:  # no counts given: say what is wrong without them
+            lines.append(label("term_wrong", language, term=t.source, rendering=t.term))
+    return lines
+
+
+def term_reason(term: TermCheck, language: str) -> str:
+    """Why a term is a problem, each reason once, in the memo language."""
+    reasons = [r for n in term.notes for r in note_text(n, language).split("; ") if r]
+    return "; ".join(dict.fromkeys(reasons)) or label("note_lost", language)
+
+
+def default_marking(language: str) -> str:
+    """The handling marking: ``PROCESSOR_MEMO_MARKING`` if set (empty: none), else the
+    "For internal use" label of the memo language."""
+    value = os.environ.get(MARKING_ENV)
+    return label("marking", language) if value is None else value.strip()
+
+
+def build_memo(
+    doc: Document,
+    selection: Selection,
+    *,
+    language: str,
+    translations: Mapping[str, str] | None = None,
+    title: str | None = None,
+    translation_route: str | None = None,
+    full_text: Sequence[tuple[str, str]] | None = None,
+    entities: Sequence[EntityRow] = (),
+    terms: Sequence[TermCheck] = (),
+    notices: Sequence[str] = (),
+    glossaries: Sequence[str] = (),
+    marking: str | None = None,
+) -> Memo:
+    """Assemble the memo for one language.
+
+    ``translations`` maps sentence id -> translated sentence for every id in
+    ``selection.sentence_ids()``; None means the memo is in the source language
+    (then there is no translation to check, so no terminology rows).
+    ``marking`` is the handling marking (None: :func:`default_marking`).
+    """
+    keywords = [
+        row.en if language == "en" else row.kk if language == "kk" else row.ru
+        for row in entities[:8]
+    ]
+    checked = list(terms) if translations is not None else []
+    key_points = _items(selection.key_points, translations)
+    meta = doc.meta
+    return Memo(
+        language=language,
+        title=subject_line(title) if title else derive_title(doc),
+        source_title=doc.title,
+        source_name=meta.name,
+        source_format=meta.format,
+        source_language=doc.language,
+        processed=processed_date(),
+        words=doc.word_count,
+        sentences=sum(1 for _ in doc.sentences()),
+        algorithm=selection.algorithm,
+        translation=translation_route,
+        key_points=key_points,
+        key_figures=_items(selection.key_figures, translations),
+        entities=list(entities),
+        terms=checked,
+        full_text=list(full_text) if full_text is not None else None,
+        notices=term_notices(checked, language) + list(notices),
+        glossaries=list(glossaries),
+        keywords=keywords,
+        bottom_line=[key_points[i] for i in bottom_line_points(selection.key_points)],
+        outlet=meta.outlet,
+        published=meta.published,
+        url=meta.url,
+        marking=default_marking(language) if marking is None else marking,
+    )

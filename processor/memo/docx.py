@@ -1,0 +1,306 @@
+"""Write a :class:`~processor.memo.content.Memo` as a Word document.
+
+A4 with ministry-style margins; one typeface, declared for every script on every
+style we use and in the document defaults (no theme fonts); a running header with
+the memo type and handling marking; "Page X of Y" in the footer; tables whose
+header row repeats and whose rows never split across pages. The package is then
+cleaned of template leftovers (:mod:`processor.memo.package`). With
+``SOURCE_DATE_EPOCH`` set, the same memo gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+from typing import IO, Any
+
+from processor.fileio import write_atomic
+from processor.memo.content import Memo
+from processor.memo.labels import label
+from processor.memo.ooxml import borders, el, put
+from processor.memo.package import FONT, clean_package, timestamp
+from processor.memo.sections import Section, Table, Text, sections
+
+_WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
+# A4, margins in mm: 20 top/bottom, 25 left (binding), 15 right -> 170 mm of text.
+_PAGE_MM = (210, 297)
+_MARGINS_MM = {"top": 20, "bottom": 20, "left": 25, "right": 15}
+_TEXT_MM = _PAGE_MM[0] - _MARGINS_MM["left"] - _MARGINS_MM["right"]
+_INK = "1F2A44"  # headings and rules: dark blue-grey, prints well in black and white
+_RULE = "8C96A8"
+_SHADE = "EEF1F5"
+_CORE_MAX = 255  # Word refuses longer core properties
+_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "List Bullet",
+    "Header",
+    "Footer",
+    "Table Grid",
+)
+
+
+def _fonts(rpr: Any, language: str) -> None:
+    """Explicit fonts for Latin, complex and East Asian runs, no theme fonts, and the
+    proofing language, so no script falls back to another typeface."""
+    tag = _WORD_LANGUAGE.get(language, language)
+    put(rpr, el("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT))
+    put(rpr, el("w:lang", val=tag, eastAsia=tag, bidi=tag))
+
+
+def _setup_styles(document: Any, language: str) -> None:
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    # docDefaults/rPrDefault/rPr: what any run without a style falls back to.
+    defaults = styles.element.find(el("w:docDefaults").tag)
+    rpr_default = defaults.find(el("w:rPrDefault").tag).find(el("w:rPr").tag)
+    _fonts(rpr_default, language)
+    for name in _STYLES:
+        _fonts(styles[name].element.get_or_add_rPr(), language)
+
+    normal = styles["Normal"]
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.08
+    for name, size, before, after in (
+        ("Title", 16, 0, 6),
+        ("Heading 1", 12, 10, 3),
+        ("Heading 2", 11, 6, 2),
+    ):
+        style = styles[name]
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor.from_string(_INK)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        fmt.keep_with_next = True
+    title_ppr = styles["Title"].element.get_or_add_pPr()
+    for border in title_ppr.findall(el("w:pBdr").tag):
+        title_ppr.remove(border)
+    styles["Title"].font.all_caps = False
+    styles["List Bullet"].paragraph_format.space_after = Pt(3)
+    for name in ("Header", "Footer"):
+        # The template's centre and right tab stops are set for US Letter: ours replace them.
+        ppr = styles[name].element.get_or_add_pPr()
+        for tabs in ppr.findall(el("w:tabs").tag):
+            ppr.remove(tabs)
+        styles[name].font.size = Pt(8)
+        styles[name].font.color.rgb = RGBColor.from_string("5A6478")
+
+
+def _page_setup(document: Any) -> None:
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(_PAGE_MM[0]), Mm(_PAGE_MM[1])
+    section.top_margin = Mm(_MARGINS_MM["top"])
+    section.bottom_margin = Mm(_MARGINS_MM["bottom"])
+    section.left_margin = Mm(_MARGINS_MM["left"])
+    section.right_margin = Mm(_MARGINS_MM["right"])
+    section.header_distance = section.footer_distance = Mm(10)
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES): Word and LibreOffice fill it in at layout."""
+    run = paragraph.add_run()._r
+    run.append(el("w:fldChar", fldCharType="begin"))
+    instr = el("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run.append(instr)
+    run.append(el("w:fldChar", fldCharType="separate"))
+    text = el("w:t")
+    text.text = "1"
+    run.append(text)
+    run.append(el("w:fldChar", fldCharType="end"))
+
+
+def _right_tab(paragraph: Any) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_MM), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _header_footer(document: Any, memo: Memo) -> None:
+    section = document.sections[0]
+    head = section.header.paragraphs[0]
+    head.text = memo.memo_type + (f"\t{memo.marking}" if memo.marking else "")
+    _right_tab(head)
+    _bottom_rule(head)
+
+    notice = section.footer.paragraphs[0]
+    notice.text = memo.footer_notice
+    page = section.footer.add_paragraph(style="Footer")
+    _right_tab(page)
+    # "Page {page} of {pages}": the placeholders become PAGE and NUMPAGES fields.
+    template = label("page_of", memo.language, page="\0PAGE\0", pages="\0NUMPAGES\0")
+    page.add_run("\t")
+    for i, piece in enumerate(template.split("\0")):
+        if i % 2:
+            _field(page, piece)
+        elif piece:
+            page.add_run(piece)
+
+
+def _bottom_rule(paragraph: Any) -> None:
+    rule = {"val": "single", "sz": "4", "space": "2", "color": _RULE}
+    put(paragraph._p.get_or_add_pPr(), borders("pBdr", bottom=rule))
+
+
+def _lead(paragraph: Any) -> None:
+    """The bottom line: a shaded block with a rule on its left, read first."""
+    ppr = paragraph._p.get_or_add_pPr()
+    put(ppr, borders("pBdr", left={"val": "single", "sz": "18", "space": "6", "color": _INK}))
+    put(ppr, el("w:shd", val="clear", color="auto", fill=_SHADE))
+
+
+def _cell_text(cell: Any, text: str, size: float, bold: bool = False) -> None:
+    from docx.shared import Pt
+
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = 1.0
+    # Lines of one cell ("55 млрд долларов\n80%") as line breaks, not paragraphs.
+    for i, line in enumerate(text.split("\n")):
+        run = paragraph.add_run(line)
+        if i:
+            run._r.insert(0, el("w:br"))
+        run.font.size = Pt(size)
+        run.bold = bold
+    if re.fullmatch(r"https?://\S+", text):
+        _link(paragraph, text)
+
+
+def _link(paragraph: Any, url: str) -> None:
+    """Make the paragraph's run a hyperlink to ``url`` (a link in the header block)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    run = paragraph.runs[0]
+    run.font.underline = True
+    run.font.color.rgb = RGBColor.from_string("1F4E99")
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = el("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run._r.addprevious(link)
+    link.append(run._r)
+
+
+def _table(document: Any, table: Table, small: bool) -> None:
+    from docx.shared import Mm
+
+    size = 8.5 if small else 9.5
+    cols = len(table.widths)
+    rows = list(table.rows) if table.fields else [table.header, *table.rows]
+    grid = document.add_table(rows=len(rows), cols=cols)
+    grid.style = document.styles["Table Grid"]
+    grid.autofit = False
+    tbl_pr = grid._tbl.tblPr
+    put(tbl_pr, el("w:tblW", w=str(round(_TEXT_MM * 1440 / 25.4)), type="dxa"))
+    # One look for every table: horizontal rules only, no vertical lines.
+    rule = {"val": "single", "sz": "4", "space": "0", "color": _RULE}
+    none = {"val": "nil"}
+    edges = dict(top=rule, bottom=rule, insideH=rule, left=none, right=none, insideV=none)
+    put(tbl_pr, borders("tblBorders", **edges))
+    put(tbl_pr, el("w:tblLayout", type="fixed"))
+    widths = [Mm(_TEXT_MM * w) for w in table.widths]
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for r, (row, texts) in enumerate(zip(grid.rows, rows, strict=True)):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(el("w:cantSplit"))
+        header = r == 0 and not table.fields
+        if header:
+            tr_pr.append(el("w:tblHeader"))
+        for c, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+            cell.width = widths[c]
+            _cell_text(cell, text, size, bold=header or (table.fields and c == 0))
+            if header:
+                put(cell._tc.get_or_add_tcPr(), el("w:shd", val="clear", color="auto", fill=_SHADE))
+
+
+def _text(document: Any, block: Text, small: bool) -> None:
+    from docx.shared import Pt, RGBColor
+
+    if block.style == "subheading":
+        document.add_heading(block.text, level=2)
+        return
+    style = "List Bullet" if block.style == "bullet" else None
+    paragraph = document.add_paragraph(block.text, style=style)
+    if block.style == "lead":
+        _lead(paragraph)
+    if block.style == "note" or small:
+        for run in paragraph.runs:
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = RGBColor.from_string("5A6478")
+
+
+def _section(document: Any, section: Section) -> None:
+    if section.heading:
+        heading = document.add_heading(section.heading, level=1)
+        # The full text is an annex: it starts on a page of its own, after the brief.
+        heading.paragraph_format.page_break_before = section.key == "full_text"
+    small = section.key == "method"
+    for block in section.blocks:
+        if isinstance(block, Table):
+            _table(document, block, small)
+        else:
+            _text(document, block, small)
+
+
+def _cap(text: str) -> str:
+    """Core properties longer than Word allows make Word refuse the file."""
+    return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1].rstrip() + "…"
+
+
+def build_docx(memo: Memo) -> Any:
+    """The memo as a python-docx ``Document`` (not yet saved)."""
+    import docx
+
+    document = docx.Document()
+    lang = memo.language
+    _setup_styles(document, lang)
+    _page_setup(document)
+    document.add_paragraph(memo.title, style="Title")
+    for section in sections(memo):
+        _section(document, section)
+    _header_footer(document, memo)
+
+    moment = timestamp()
+    props = document.core_properties
+    props.title = _cap(memo.title)
+    props.subject = _cap(memo.memo_type)
+    props.language = _WORD_LANGUAGE.get(lang, lang)
+    props.keywords = _cap(", ".join(memo.keywords))
+    props.author = "processor"
+    props.last_modified_by = "processor"
+    props.comments = _cap(memo.footer_notice)
+    props.category = _cap(memo.marking)
+    props.created = moment
+    props.modified = moment
+    props.revision = 1
+    return document
+
+
+def docx_bytes(memo: Memo) -> bytes:
+    buffer = io.BytesIO()
+    build_docx(memo).save(buffer)
+    return clean_package(buffer.getvalue())
+
+
+def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:
+    """Write the memo to ``dest`` atomically."""
+    data = docx_bytes(memo)
+
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+
+    return write_atomic(dest, write)
