@@ -260,6 +260,7 @@ class _Run:
             entities=_entity_rows(item.ready),
             terms=terms,
             glossaries=_glossary_names(item.ready),
+            marking=self.options.marking,
         )
 
     def source_memo(self, item: _Input, language: str) -> Memo:
@@ -275,6 +276,7 @@ class _Run:
                 for u in item.usages
             ],
             glossaries=_glossary_names(item.ready),
+            marking=self.options.marking,
         )
 
     def fall_back_to_source(self, item: _Input) -> None:

@@ -40,6 +40,8 @@ class BriefOptions:
     builtin_glossaries: bool = True
     use_glossary: bool = True
     translation: TranslationSettings | None = None
+    # Handling marking on every memo; None: "For internal use" in the memo's language.
+    marking: str | None = None
 
 
 @dataclass

@@ -92,3 +92,31 @@ def test_a_broken_config_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     (line,) = lines(result.stderr)
     assert line.startswith(f"error: {bad}: 'jobs' must be")
+
+
+def test_marking_from_the_command_line_and_the_config(tmp_path: Path, monkeypatch) -> None:
+    import docx as python_docx
+    from click.testing import CliRunner
+
+    from processor.cli import main
+    from tests.support.data import SEED
+
+    config = tmp_path / "processor.toml"
+    config.write_text('marking = "ДСП"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["brief", str(SEED), "--lang", "ru", "-o", str(out), "--config", str(config)]
+    )
+    assert result.exit_code == 0, result.output
+    (memo,) = out.glob("*.docx")
+    header = python_docx.Document(str(memo)).sections[0].header
+    assert "ДСП" in "".join(p.text for p in header.paragraphs)
+    result = runner.invoke(
+        main,
+        ["brief", str(SEED), "--lang", "ru", "-o", str(out), "--config", str(config),
+         "--marking", "Для служебного пользования"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    header = python_docx.Document(str(memo)).sections[0].header
+    assert "Для служебного пользования" in "".join(p.text for p in header.paragraphs)

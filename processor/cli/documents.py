@@ -191,6 +191,13 @@ def summarize(
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write a JSON manifest of inputs, outputs and problems (- for stdout).",
 )
+@click.option(
+    "--marking",
+    default=None,
+    metavar="TEXT",
+    help='Handling marking in every memo\'s header [default: "For internal use" in the '
+    "memo's language; config: marking].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @config_option
 @debug_option
@@ -211,6 +218,7 @@ def brief(
     threads: int | None,
     device: str | None,
     manifest: str | None,
+    marking: str | None,
     quiet: bool,
     config_path: str | None,
     debug: bool,
@@ -254,6 +262,7 @@ def brief(
         glossaries=tuple(glossaries) or config.glossaries,
         use_glossary=not no_glossary,
         translation=engine_settings(beam, threads, device, config),
+        marking=marking if marking is not None else config.marking,
     )
     try:
         results = run_brief(inputs, outdir or config.output or Path("briefs"), options)
