@@ -1,0 +1,131 @@
+"""What a sentence's grammar says about where it stands: pymorphy3 tags, not word lists.
+
+* :func:`refers_back`: the first clause leans on something said before: a
+  third-person pronoun ("Вместо него...", "В ходе поездки он посетит..."), a
+  demonstrative ("Этот разговор...", "Для этого...", "Помимо этого...",
+  "И это..."), or a demonstrative adverb ("Тогда...", "Там...");
+* :func:`addresses_reader`: second person ("вы", "вас", "оцениваете"), how an
+  interviewer speaks to a guest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from processor.summarize.words import WORD, words
+
+# Where the first clause of a sentence ends.
+_CLAUSE_END = re.compile(r"[,;:()«»\"—–]|\s-\s")
+_OPENING = re.compile(r"^[\s«\"'(—–-]+")
+# pymorphy3 tags the demonstrative noun "это" NPRO without Anph (unlike "этот",
+# "тот", "он"), so its lemma is named here; the rest comes from the tags.
+_DEMONSTRATIVE_NOUN = "это"
+# "В этом году", "на этой неделе" point at the present, not at an earlier sentence.
+# pymorphy3 tags every conjunction CONJ; the adversative ones, which answer a
+# sentence before them, have no grammeme of their own.
+_ADVERSATIVE = frozenset({"но", "однако", "зато"})
+_SUBORDINATE = re.compile(r"^\s*,\s*(\w+)")
+_PRESENT = frozenset({"год", "месяц", "неделя", "квартал", "полугодие", "сезон", "век"})
+
+
+@lru_cache(maxsize=50_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    from processor.morphology import analyzer
+
+    return tuple(analyzer().parse(word.lower()))
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    """The first clause and what follows it; for a quotation first, also the attribution.
+
+    "«…», — сказал он." leans back through its attribution as much as through
+    an opening pronoun.
+    """
+    text = _OPENING.sub("", text)
+    clauses = [_split_clause(text)]
+    if "»" in text:
+        clauses.append(_split_clause(_OPENING.sub("", text.split("»", 1)[1].lstrip(",.!? "))))
+    return clauses
+
+
+def _split_clause(text: str) -> tuple[str, str]:
+    match = _CLAUSE_END.search(text)
+    return (text[: match.start()], text[match.start() :]) if match else (text, "")
+
+
+def _subordinate(rest: str) -> bool:
+    """The rest opens a subordinate clause (", что ...", ", где ...", ", кто ...")."""
+    match = _SUBORDINATE.match(rest)
+    if not match:
+        return False
+    tag = _parses(match.group(1))[0].tag
+    return "CONJ" in tag or "Ques" in tag or ("NPRO" in tag and tag.person is None)
+
+
+def _agrees(pronoun: Any, noun: Any) -> bool:
+    if "plur" in pronoun.tag:
+        return "plur" in noun.tag
+    return "sing" in noun.tag and (
+        pronoun.tag.gender is None or noun.tag.gender in (pronoun.tag.gender, "Ms-f")
+    )
+
+
+def _personal(parse: Any, antecedents: list[Any]) -> bool:
+    """A third-person pronoun whose antecedent is not earlier in its clause.
+
+    A subject pronoun ("он посетит") never has its antecedent in its own clause;
+    an oblique one may ("Президент и его супруга").
+    """
+    if not ({"NPRO", "3per"} <= parse.tag.grammemes):
+        return False
+    if "nomn" in parse.tag:
+        return True
+    return not any(_agrees(parse, noun) for noun in antecedents)
+
+
+def _demonstrative(parses: tuple[Any, ...], following: list[str], rest: str) -> bool:
+    """ "этот", "тот", "это" pointing back; not "в этом году" (the present) and not
+    "в том, что ..." (pointing forward to the clause it introduces)."""
+    best = parses[0]
+    determiner = {"Apro", "Anph", "Subx"} <= best.tag.grammemes
+    noun = any("NPRO" in p.tag and p.normal_form == _DEMONSTRATIVE_NOUN for p in parses)
+    if not (determiner or noun) or (determiner and best.normal_form == "который"):
+        return False  # a relative pronoun refers inside its own sentence
+    if not following:
+        return not _subordinate(rest)
+    return _parses(following[0])[0].normal_form not in _PRESENT
+
+
+def refers_back(text: str) -> bool:
+    """Whether the sentence's first clause leans on something said before it."""
+    for clause, rest in _clauses(text):
+        # A short word cut by a period inside the clause is an abbreviation ("им. Абая").
+        tokens = [
+            m.group()
+            for m in WORD.finditer(clause)
+            if not (clause[m.end() : m.end() + 1] == "." and clause[m.end() + 1 :].strip())
+        ]
+        antecedents: list[Any] = []
+        for k, token in enumerate(tokens):
+            parses = _parses(token)
+            best = parses[0]
+            if _personal(best, antecedents) or _demonstrative(parses, tokens[k + 1 : k + 2], rest):
+                return True
+            if {"ADVB", "Dmns"} <= best.tag.grammemes:
+                return True  # "тогда", "там": a time or place named before
+            if k == 0 and "CONJ" in best.tag and best.normal_form in _ADVERSATIVE:
+                return True  # "Но ...": a contrast with what the reader has not seen
+            if "NOUN" in best.tag and ("anim" in best.tag or {"Name", "Surn"} & best.tag.grammemes):
+                antecedents.append(best)
+    return False
+
+
+def addresses_reader(text: str) -> bool:
+    """Second person: a pronoun or verb form, or the possessive "ваш"."""
+    for token in words(text):
+        best = _parses(token)[0]
+        if "2per" in best.tag or best.normal_form in ("ваш", "твой"):
+            return True
+    return False
