@@ -30,6 +30,13 @@ _ADDRESS = re.compile(
     r"|\b[Хх]отелось бы (?:услышать|узнать)"
 )
 
+# Without a dash, only the unmistakable address: a name and patronymic opening the
+# paragraph, or the request for the guest's view.
+_VOCATIVE = re.compile(
+    r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична),"
+    r"|\b[Хх]отелось бы (?:услышать|узнать)"
+)
+
 NEAR_DUPLICATE = 0.6
 
 
@@ -46,14 +53,15 @@ def is_question_turn(paragraph: Paragraph) -> bool:
 
     With a leading dash: it asks, or addresses the guest. Without one (many
     outlets print turns as plain paragraphs): it ends with a question put in the
-    second person ("Как вы оцениваете...?").
+    second person ("Как вы оцениваете...?"), or addresses the guest by name and
+    patronymic and asks for their view.
     """
     text = paragraph.text.strip()
     if not text:
         return False
     if text[0] in _DASHES:
         return "?" in text or bool(_ADDRESS.search(strip_dash(text)))
-    return is_question(text) and addresses_reader(text)
+    return (is_question(text) or bool(_VOCATIVE.search(text))) and addresses_reader(text)
 
 
 def is_fragment(text: str, *, cased: bool = True) -> bool:
