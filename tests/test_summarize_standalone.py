@@ -58,13 +58,44 @@ def test_sentence_that_refers_back_is_detected_from_its_grammar(antecedent, sent
         "Президент Токаев и его супруга прибыли в Астану с официальным визитом.",
         "Дело не только в том, что Казахстан получил независимость 16 декабря.",
         "Университет им. Аль-Фараби открыл новый кампус в Алматы.",
+        # inform.kz: the pronoun stands for a noun of its own clause.
+        "В целях кардинальной модернизации национальной экономики приоритетное внимание "
+        "уделяется ее диверсификации.",
+        # The seed: "он" is in the clause that "в том" announces.
+        "Безусловно, роль Токаева в том, что он эффективно выстраивает взаимоотношения с США, "
+        "достаточно высока – мы это видим и по цифрам, и по фактам.",
     ],
-    ids=["this-year", "his-wife-after-subject", "v-tom-chto", "im-abbreviation"],
+    ids=[
+        "this-year",
+        "his-wife-after-subject",
+        "v-tom-chto",
+        "im-abbreviation",
+        "ee-own-clause",
+        "on-in-subordinate",
+    ],
 )
 def test_sentences_that_stand_alone_are_not_flagged(sentence):
     from processor.summarize.grammar import refers_back
 
     assert not refers_back(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The seed and inform.kz: the pronoun comes after an opening phrase with no verb.
+        "К слову, их начало было очень перспективным.",
+        "Он также напомнил, что в прошлом месяце была запущена вторая линия железной дороги.",
+        "Этот разговор состоялся 5 декабря прошлого года.",
+        "Chevron за все это время вложил в экономику Казахстана 55 миллиардов долларов.",
+        "Но сравните, например, с товарооборотом с Китаем, который превышает 40 миллиардов.",
+    ],
+    ids=["k-slovu-ikh", "on-takzhe", "etot-razgovor", "vse-eto-vremya", "no-sravnite"],
+)
+def test_real_sentences_that_refer_back(sentence):
+    from processor.summarize.grammar import refers_back
+
+    assert refers_back(sentence)
 
 
 @pytest.mark.parametrize(("antecedent", "sentence"), LEANING, ids=IDS)

@@ -26,6 +26,9 @@ _DEMONSTRATIVE_NOUN = "это"
 # pymorphy3 tags every conjunction CONJ; the adversative ones, which answer a
 # sentence before them, have no grammeme of their own.
 _ADVERSATIVE = frozenset({"но", "однако", "зато"})
+# Parts of speech that make a clause of a phrase: "назначен", "запрещено", "нужно".
+_PREDICATES = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})
+_MAX_OPENING_PHRASES = 3
 _SUBORDINATE = re.compile(r"^\s*,\s*(\w+)")
 _PRESENT = frozenset({"год", "месяц", "неделя", "квартал", "полугодие", "сезон", "век"})
 
@@ -38,13 +41,20 @@ def _parses(word: str) -> tuple[Any, ...]:
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
-    """The first clause and what follows it; for a quotation first, also the attribution.
+    """The first clause (with what follows it); for a quotation first, the attribution too.
 
-    "«…», — сказал он." leans back through its attribution as much as through
-    an opening pronoun.
+    An opening phrase without a predicate ("По данным министерства, их число...",
+    "К слову, их начало...") is not yet a clause: the clause after it is read too.
+    "«…», — сказал он." leans back through its attribution as much as through an
+    opening pronoun.
     """
     text = _OPENING.sub("", text)
     clauses = [_split_clause(text)]
+    while not _has_predicate(clauses[-1][0]) and len(clauses) < _MAX_OPENING_PHRASES:
+        rest = clauses[-1][1].lstrip(",;: ")
+        if not rest or not rest[0].isalpha() or _subordinate(clauses[-1][1]):
+            break  # a subordinate clause ("..., что он ...") has its antecedent before it
+        clauses.append(_split_clause(rest))
     if "»" in text:
         clauses.append(_split_clause(_OPENING.sub("", text.split("»", 1)[1].lstrip(",.!? "))))
     return clauses
@@ -53,6 +63,10 @@ def _clauses(text: str) -> list[tuple[str, str]]:
 def _split_clause(text: str) -> tuple[str, str]:
     match = _CLAUSE_END.search(text)
     return (text[: match.start()], text[match.start() :]) if match else (text, "")
+
+
+def _has_predicate(clause: str) -> bool:
+    return any(_parses(w)[0].tag.POS in _PREDICATES for w in words(clause))
 
 
 def _subordinate(rest: str) -> bool:
@@ -70,6 +84,19 @@ def _agrees(pronoun: Any, noun: Any) -> bool:
     return "sing" in noun.tag and (
         pronoun.tag.gender is None or noun.tag.gender in (pronoun.tag.gender, "Ms-f")
     )
+
+
+def _antecedent(parse: Any) -> bool:
+    """A noun a later pronoun of its clause may stand for.
+
+    A subject never binds a pronoun of its own clause ("Суд приговорил его": who?),
+    unless it is a person the pronoun's phrase belongs to ("Президент и его супруга");
+    any other noun may ("В целях модернизации экономики ... её диверсификации").
+    """
+    if "NOUN" not in parse.tag:
+        return False
+    person = "anim" in parse.tag or bool({"Name", "Surn"} & parse.tag.grammemes)
+    return person or "nomn" not in parse.tag
 
 
 def _personal(parse: Any, antecedents: list[Any]) -> bool:
@@ -117,7 +144,7 @@ def refers_back(text: str) -> bool:
                 return True  # "тогда", "там": a time or place named before
             if k == 0 and "CONJ" in best.tag and best.normal_form in _ADVERSATIVE:
                 return True  # "Но ...": a contrast with what the reader has not seen
-            if "NOUN" in best.tag and ("anim" in best.tag or {"Name", "Surn"} & best.tag.grammemes):
+            if _antecedent(best):
                 antecedents.append(best)
     return False
 
