@@ -29,6 +29,9 @@ _ADVERSATIVE = frozenset({"но", "однако", "зато"})
 # Parts of speech that make a clause of a phrase: "назначен", "запрещено", "нужно".
 _PREDICATES = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})
 _MAX_OPENING_PHRASES = 3
+_MAX_OPENING_WORDS = 4
+# The longest pronoun, demonstrative or conjunction looked for ("оттуда", "однако").
+_LONGEST_POINTER = 6
 _SUBORDINATE = re.compile(r"^\s*,\s*(\w+)")
 _PRESENT = frozenset({"год", "месяц", "неделя", "квартал", "полугодие", "сезон", "век"})
 
@@ -66,7 +69,11 @@ def _split_clause(text: str) -> tuple[str, str]:
 
 
 def _has_predicate(clause: str) -> bool:
-    return any(_parses(w)[0].tag.POS in _PREDICATES for w in words(clause))
+    tokens = words(clause)
+    # A longer stretch is taken for a clause without parsing it.
+    if len(tokens) > _MAX_OPENING_WORDS:
+        return True
+    return any(_parses(w)[0].tag.POS in _PREDICATES for w in tokens)
 
 
 def _subordinate(rest: str) -> bool:
@@ -81,9 +88,9 @@ def _subordinate(rest: str) -> bool:
 def _agrees(pronoun: Any, noun: Any) -> bool:
     if "plur" in pronoun.tag:
         return "plur" in noun.tag
-    return "sing" in noun.tag and (
-        pronoun.tag.gender is None or noun.tag.gender in (pronoun.tag.gender, "Ms-f")
-    )
+    gender = pronoun.tag.gender
+    # "ms-f": common gender ("судья", "коллега") agrees with either pronoun.
+    return "sing" in noun.tag and (gender is None or gender in noun.tag or "ms-f" in noun.tag)
 
 
 def _antecedent(parse: Any) -> bool:
@@ -99,8 +106,8 @@ def _antecedent(parse: Any) -> bool:
     return person or "nomn" not in parse.tag
 
 
-def _personal(parse: Any, antecedents: list[Any]) -> bool:
-    """A third-person pronoun whose antecedent is not earlier in its clause.
+def _personal(parse: Any, before: list[str]) -> bool:
+    """A third-person pronoun whose antecedent is not among the words ``before`` it.
 
     A subject pronoun ("он посетит") never has its antecedent in its own clause;
     an oblique one may ("Президент и его супруга").
@@ -109,7 +116,8 @@ def _personal(parse: Any, antecedents: list[Any]) -> bool:
         return False
     if "nomn" in parse.tag:
         return True
-    return not any(_agrees(parse, noun) for noun in antecedents)
+    nouns = (p for p in (_parses(w)[0] for w in before) if _antecedent(p))
+    return not any(_agrees(parse, noun) for noun in nouns)
 
 
 def _demonstrative(parses: tuple[Any, ...], following: list[str], rest: str) -> bool:
@@ -134,18 +142,17 @@ def refers_back(text: str) -> bool:
             for m in WORD.finditer(clause)
             if not (clause[m.end() : m.end() + 1] == "." and clause[m.end() + 1 :].strip())
         ]
-        antecedents: list[Any] = []
         for k, token in enumerate(tokens):
+            if len(token) > _LONGEST_POINTER:
+                continue  # pronouns and their kin are short words: parse only those
             parses = _parses(token)
             best = parses[0]
-            if _personal(best, antecedents) or _demonstrative(parses, tokens[k + 1 : k + 2], rest):
+            if _personal(best, tokens[:k]) or _demonstrative(parses, tokens[k + 1 : k + 2], rest):
                 return True
             if {"ADVB", "Dmns"} <= best.tag.grammemes:
                 return True  # "тогда", "там": a time or place named before
             if k == 0 and "CONJ" in best.tag and best.normal_form in _ADVERSATIVE:
                 return True  # "Но ...": a contrast with what the reader has not seen
-            if _antecedent(best):
-                antecedents.append(best)
     return False
 
 
