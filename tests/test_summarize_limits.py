@@ -2,6 +2,7 @@
 the lead is kept, lower-case text is summarised, ``sentences=N`` holds, and a degenerate
 ranking neither warns on stderr nor gives an empty "ok"."""
 
+import json
 import subprocess
 import sys
 import warnings
@@ -124,8 +125,6 @@ def test_sentences_n_from_the_cli(tmp_path):
         text=True,
         check=True,
     )
-    import json
-
     (record,) = json.loads(result.stdout)
     assert sum(len(p["ids"]) for p in record["key_points"]) <= 3
     assert "Warning" not in result.stderr
@@ -144,3 +143,23 @@ def test_degenerate_ranking_does_not_warn(algorithm):
         warnings.simplefilter("error")
         selection = select(doc, algorithm=algorithm, sentences=2)
     assert selection.key_points
+
+
+def test_cli_lower_case_article_ok_and_nothing_to_show_fails(tmp_path):
+    lowered = tmp_path / "feed.ru.txt"
+    lowered.write_text("\n\n".join(text.lower() for text in COURT), encoding="utf-8")
+    questions = tmp_path / "questions.ru.txt"
+    questions.write_text("Вопросы\n\nКак вы оцениваете решение?\n\nЧто будет дальше?\n", "utf-8")
+
+    def run(path):
+        command = [sys.executable, "-m", "processor", "summarize", str(path), "--json"]
+        return subprocess.run(command, capture_output=True, text=True)
+
+    ok = run(lowered)
+    assert ok.returncode == 0, ok.stderr
+    (record,) = json.loads(ok.stdout)
+    assert record["key_points"]
+    failed = run(questions)
+    assert failed.returncode == 1
+    assert "questions.ru.txt" in failed.stderr and "key point" in failed.stderr
+    assert "Traceback" not in failed.stderr

@@ -23,19 +23,15 @@ _DASHES = "–—-"
 _LEADING_DASH = re.compile(rf"^\s*[{_DASHES}]\s*")
 _CLOSERS = "»\"')"
 
-# An interviewer addresses the guest: "Эдуард Эдуардович, ...", "Ваше мнение", "Как Вы ...".
-_ADDRESS = re.compile(
+# The unmistakable address to a guest: a name and patronymic opening the paragraph
+# ("Эдуард Эдуардович, ..."), or the request for the guest's view.
+_VOCATIVE = (
     r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)\b"
-    r"|\bВ(?:ы|ас|ам|аш|аша|аше|аши|ашего|ашей|ашему|ашим|ашем)\b"
     r"|\b[Хх]отелось бы (?:услышать|узнать)"
 )
-
-# Without a dash, only the unmistakable address: a name and patronymic opening the
-# paragraph, or the request for the guest's view.
-_VOCATIVE = re.compile(
-    r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична),"
-    r"|\b[Хх]отелось бы (?:услышать|узнать)"
-)
+# After an interview dash the polite capital "Вы", "Ваше" marks the interviewer too.
+_ADDRESS = re.compile(_VOCATIVE + r"|\bВ(?:ы|ас|ам|аш|аша|аше|аши|ашего|ашей|ашему|ашим|ашем)\b")
+_ADDRESS_UNDASHED = re.compile(_VOCATIVE)
 
 NEAR_DUPLICATE = 0.6
 
@@ -61,7 +57,7 @@ def is_question_turn(paragraph: Paragraph) -> bool:
         return False
     if text[0] in _DASHES:
         return "?" in text or bool(_ADDRESS.search(strip_dash(text)))
-    return (is_question(text) or bool(_VOCATIVE.search(text))) and addresses_reader(text)
+    return (is_question(text) or bool(_ADDRESS_UNDASHED.search(text))) and addresses_reader(text)
 
 
 def is_fragment(text: str, *, cased: bool = True) -> bool:
