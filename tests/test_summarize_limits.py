@@ -108,7 +108,7 @@ def test_article_with_nothing_to_show_is_an_error_not_an_empty_ok():
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
-@pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 7])
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
 def test_sentences_n_returns_at_most_n_sentences(algorithm, count):
     # Antecedents and merged neighbours count: N is sentences, not bullets.
     doc = read(SEED)
