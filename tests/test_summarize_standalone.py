@@ -58,6 +58,8 @@ def test_sentence_that_refers_back_is_detected_from_its_grammar(antecedent, sent
         "Президент Токаев и его супруга прибыли в Астану с официальным визитом.",
         "Дело не только в том, что Казахстан получил независимость 16 декабря.",
         "Университет им. Аль-Фараби открыл новый кампус в Алматы.",
+        "«Мы готовы к диалогу с любым партнером», — сказал Токаев.",
+        "Компания «КазМунайГаз» и его партнеры подписали соглашение о разведке.",
         # Common gender ("судья": ms-f) agrees with "его" (this once raised ValueError).
         "Судья и его помощник покинули зал судебного заседания.",
         # inform.kz: the pronoun stands for a noun of its own clause.
@@ -72,6 +74,8 @@ def test_sentence_that_refers_back_is_detected_from_its_grammar(antecedent, sent
         "his-wife-after-subject",
         "v-tom-chto",
         "im-abbreviation",
+        "skazal-tokayev",
+        "quoted-name-then-his",
         "common-gender",
         "ee-own-clause",
         "on-in-subordinate",
@@ -92,8 +96,17 @@ def test_sentences_that_stand_alone_are_not_flagged(sentence):
         "Этот разговор состоялся 5 декабря прошлого года.",
         "Chevron за все это время вложил в экономику Казахстана 55 миллиардов долларов.",
         "Но сравните, например, с товарооборотом с Китаем, который превышает 40 миллиардов.",
+        # A quotation's attribution names its speaker by a pronoun only.
+        "«Мы готовы к диалогу с любым партнером», — сказал он.",
     ],
-    ids=["k-slovu-ikh", "on-takzhe", "etot-razgovor", "vse-eto-vremya", "no-sravnite"],
+    ids=[
+        "k-slovu-ikh",
+        "on-takzhe",
+        "etot-razgovor",
+        "vse-eto-vremya",
+        "no-sravnite",
+        "skazal-on",
+    ],
 )
 def test_real_sentences_that_refer_back(sentence):
     from processor.summarize.grammar import refers_back
@@ -196,3 +209,19 @@ def test_undashed_interviewer_turns_are_not_findings(algorithm):
     selection = select(doc, algorithm=algorithm, sentences=10)
     for sid in shown(selection.key_points + selection.key_figures):
         assert doc.sentence(sid).paragraph not in turns, doc.sentence(sid).text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SEED, *sorted(NEWS.glob("*.txt"))],
+    ids=lambda p: p.name.split(".")[0],
+)
+def test_no_bullet_opens_with_a_sentence_that_refers_back(path):
+    from processor.summarize.grammar import refers_back
+
+    doc = read(path)
+    for algorithm in ALGORITHMS:
+        selection = select(doc, algorithm=algorithm, sentences=6)
+        for point in selection.key_points + selection.key_figures:
+            first = doc.sentence(point.first_id).text.lstrip("–—- ")
+            assert not refers_back(first), (algorithm, point.text)

@@ -51,6 +51,7 @@ def _clauses(text: str) -> list[tuple[str, str]]:
     "«…», — сказал он." leans back through its attribution as much as through an
     opening pronoun.
     """
+    quoted = text.lstrip()[:1] in '«"'
     text = _OPENING.sub("", text)
     clauses = [_split_clause(text)]
     while not _has_predicate(clauses[-1][0]) and len(clauses) < _MAX_OPENING_PHRASES:
@@ -58,7 +59,7 @@ def _clauses(text: str) -> list[tuple[str, str]]:
         if not rest or not rest[0].isalpha() or _subordinate(clauses[-1][1]):
             break  # a subordinate clause ("..., что он ...") has its antecedent before it
         clauses.append(_split_clause(rest))
-    if "»" in text:
+    if quoted and "»" in text:
         clauses.append(_split_clause(_OPENING.sub("", text.split("»", 1)[1].lstrip(",.!? "))))
     return clauses
 
