@@ -195,6 +195,14 @@ def test_interviewer_turn_without_dash_is_recognised():
         "казахско-американских отношений?",
     )
     assert is_question_turn(turn)
+    (request,) = article("Интервью", "Расскажите, пожалуйста, о планах компании на год.").body
+    assert is_question_turn(request)
+    (column,) = article(
+        "Колонка",
+        "Давайте посмотрим на цифры. В прошлом году экономика выросла на 4,8%. "
+        "Инфляция замедлилась до 8,6%. Реальные доходы выросли впервые за три года.",
+    ).body
+    assert not is_question_turn(column)
     # A quoted official who says "вы" is not an interviewer.
     assert not is_question_turn(
         Paragraph(1, "«Вы знаете, Алматы - мой родной город. Здесь я родился», - сказал он.")

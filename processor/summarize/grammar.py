@@ -4,8 +4,8 @@
   third-person pronoun ("Вместо него...", "В ходе поездки он посетит..."), a
   demonstrative ("Этот разговор...", "Для этого...", "Помимо этого...",
   "И это..."), or a demonstrative adverb ("Тогда...", "Там...");
-* :func:`addresses_reader`: second person ("вы", "вас", "оцениваете"), how an
-  interviewer speaks to a guest.
+* :func:`addresses_reader`, :func:`opens_with_request`: second person ("вы",
+  "вас", "оцениваете", "Расскажите..."), how an interviewer speaks to a guest.
 """
 
 from __future__ import annotations
@@ -164,3 +164,9 @@ def addresses_reader(text: str) -> bool:
         if "2per" in best.tag or best.normal_form in ("ваш", "твой"):
             return True
     return False
+
+
+def opens_with_request(text: str) -> bool:
+    """The text opens with an imperative to "вы" ("Расскажите, ...", "Поясните ...")."""
+    tokens = words(text)
+    return bool(tokens) and {"impr", "plur"} <= _parses(tokens[0])[0].tag.grammemes

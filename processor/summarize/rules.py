@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from processor.model import Paragraph
 from processor.summarize.figures import numbers
-from processor.summarize.grammar import addresses_reader
+from processor.summarize.grammar import addresses_reader, opens_with_request
 from processor.summarize.words import WORD, stop_words, words
 
 _DASHES = "–—-"
@@ -32,6 +32,9 @@ _VOCATIVE = (
 # After an interview dash the polite capital "Вы", "Ваше" marks the interviewer too.
 _ADDRESS = re.compile(_VOCATIVE + r"|\bВ(?:ы|ас|ам|аш|аша|аше|аши|ашего|ашей|ашему|ашим|ашем)\b")
 _ADDRESS_UNDASHED = re.compile(_VOCATIVE)
+
+# An interviewer's request ("Расскажите, ...") is a sentence or two.
+_LONGEST_REQUEST = 2
 
 NEAR_DUPLICATE = 0.6
 
@@ -49,14 +52,16 @@ def is_question_turn(paragraph: Paragraph) -> bool:
 
     With a leading dash: it asks, or addresses the guest. Without one (many
     outlets print turns as plain paragraphs): it ends with a question put in the
-    second person ("Как вы оцениваете...?"), or addresses the guest by name and
-    patronymic and asks for their view.
+    second person ("Как вы оцениваете...?"), opens with a request ("Расскажите,
+    ..."), or addresses the guest by name and patronymic and asks for their view.
     """
     text = paragraph.text.strip()
     if not text:
         return False
     if text[0] in _DASHES:
         return "?" in text or bool(_ADDRESS.search(strip_dash(text)))
+    if opens_with_request(text) and len(paragraph.sentences) <= _LONGEST_REQUEST:
+        return True  # a columnist's "Давайте посмотрим..." goes on for longer
     return (is_question(text) or bool(_ADDRESS_UNDASHED.search(text))) and addresses_reader(text)
 
 
