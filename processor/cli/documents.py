@@ -53,7 +53,10 @@ def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 help="Summarizer that ranks the sentences; 'lead' takes the first ones.",
             ),
             click.option(
-                "-n", "--sentences", type=click.IntRange(min=1), help="Number of key points [7]."
+                "-n",
+                "--sentences",
+                type=click.IntRange(min=1),
+                help="Source sentences in the key points, at most [7].",
             ),
             click.option(
                 "-r",
