@@ -100,6 +100,22 @@ def prepare(path: str | os.PathLike[str], options: BriefOptions) -> Prepared:
     return Prepared(doc, selection)
 
 
+def prepare_each(paths: Sequence[str], options: BriefOptions) -> list[Prepared | Exception]:
+    """:func:`prepare` for every input, in order; a failure is returned, not raised."""
+    out: list[Prepared | Exception] = []
+    for path in paths:
+        try:
+            out.append(prepare(path, options))
+        except Exception as exc:  # one input's failure is its own
+            out.append(exc)
+    return out
+
+
+# How ``brief`` prepares its inputs: ``prepare_each``, or the batch executor's parallel,
+# time-bounded version (processor.batch).
+PrepareWith = Callable[[Sequence[str], BriefOptions], "list[Prepared | Exception]"]
+
+
 def memo_stem(source: str) -> str:
     """``news/a.ru.txt`` -> ``a``: the memo adds its own language suffix."""
     if source == "-":
@@ -284,6 +300,7 @@ def brief(
     options: BriefOptions | None = None,
     *,
     translator_factory: TranslatorFactory | None = None,
+    prepare_with: PrepareWith | None = None,
 ) -> list[BriefResult]:
     """Write briefing memos for ``inputs`` into ``outdir``; one result per input.
 
@@ -296,11 +313,14 @@ def brief(
     outdir = Path(outdir)
     results = [BriefResult(source=os.fspath(p)) for p in inputs]
     prepared: dict[int, Prepared] = {}
-    for i, path in enumerate(inputs):
-        try:
-            prepared[i] = prepare(path, options)
-        except ProcessorError as exc:
-            results[i].error = str(exc)
+    paths = [r.source for r in results]
+    for i, got in enumerate((prepare_with or prepare_each)(paths, options)):
+        if isinstance(got, ProcessorError):
+            results[i].error = str(got)
+        elif isinstance(got, Exception):
+            results[i].error = f"{paths[i]}: unexpected {type(got).__name__}: {got}"
+        else:
+            prepared[i] = got
     if not prepared:
         return results
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from processor.batch.cli import batch_options
 from processor.cli.common import (
     EXIT_FAILED,
     Outcome,
@@ -202,6 +203,7 @@ def summarize(
     help="Write a JSON manifest of inputs, outputs and problems (- for stdout).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@batch_options
 @debug_option
 def brief(
     inputs: tuple[str, ...],
@@ -221,6 +223,11 @@ def brief(
     device: str | None,
     manifest: str | None,
     quiet: bool,
+    jobs: int | None,
+    timeout: float,
+    max_memory: int | None,
+    force: bool,
+    progress: bool | None,
     debug: bool,
 ) -> None:
     """Write briefing memos for Russian articles.
@@ -234,7 +241,11 @@ def brief(
 
     \b
     Exit codes: 0 all written; 1 an input failed; 2 bad usage;
-    3 a language was missing a model.
+    3 a language was missing a model; 130 interrupted.
+
+    A re-run skips inputs whose memos are up to date (same file, same
+    options; recorded in OUTPUT/.processor-state.json): after Ctrl-C, run
+    the same command again to finish the rest. --force redoes everything.
 
     \b
     Examples:
@@ -242,8 +253,8 @@ def brief(
       processor brief news/ --lang en --format docx,md
       processor brief article.docx --lang ru --full-text
     """
+    from processor.batch.cli import outcome, run_batch
     from processor.pipeline import BriefOptions
-    from processor.pipeline import brief as run_brief
     from processor.readers import expand_inputs
 
     _check_length(sentences, ratio)
@@ -261,22 +272,22 @@ def brief(
         translation=engine_settings(beam, threads, device),
     )
     try:
-        results = run_brief(expand_inputs(inputs), outdir, options)
+        results = run_batch(
+            expand_inputs(inputs),
+            outdir,
+            options,
+            jobs=jobs,
+            timeout=timeout,
+            max_memory=max_memory,
+            force=force,
+            progress=progress,
+            quiet=quiet,
+        )
     except ProcessorError as exc:
         click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
         sys.exit(EXIT_FAILED)
 
-    outcomes = []
-    for result in results:
-        outcome = Outcome(
-            source=result.source,
-            outputs=[str(p) for p in result.outputs],
-            error=result.error,
-            warnings=result.warnings,
-            missing=[f"{lang}: {why}" for lang, why in result.missing.items()],
-        )
-        echo_outcome(outcome, quiet=quiet)
-        outcomes.append(outcome)
+    outcomes = [outcome(result) for result in results]
     if manifest:
         _write_manifest(manifest, outcomes)
     sys.exit(exit_code(outcomes))
