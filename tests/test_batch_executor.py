@@ -8,7 +8,7 @@ import pytest
 
 from processor.batch import Limits, run_each
 from processor.errors import InputError
-from tests.support.batch import Unpicklable, pid, shout
+from tests.support.batch import Unpicklable, env, pid, shout
 
 ISOLATED = Limits(jobs=2, timeout=3)
 
@@ -94,3 +94,10 @@ def test_closing_early_reaps_every_worker():
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert multiprocessing.active_children() == []
+
+
+def test_workers_see_the_environment_of_now(monkeypatch):
+    list(run_each(env, ["X"], ISOLATED))  # the fork server starts with the old environment
+    monkeypatch.setenv("PROCESSOR_BATCH_PROBE", "now")
+    dones = list(run_each(env, ["PROCESSOR_BATCH_PROBE"], ISOLATED))
+    assert dones[0].value == "now"

@@ -91,3 +91,16 @@ def test_a_failed_input_is_tried_again(tmp_path):
     assert again.exit_code == 1
     assert f"up to date: {paths[0]}" in again.output
     assert "error: " in again.output and "broken.docx" in again.output
+
+
+def test_standard_input_is_read_here_and_never_skipped(tmp_path):
+    article = write_articles(tmp_path / "in", 1)[0].read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main, ["brief", "-", "-o", str(out), "--lang", "ru", "--jobs", "2"], input=article
+        )
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith("ok: - -> ")
+    assert docx.Document(out / "stdin.ru.docx").paragraphs[0].text
+    assert json.loads((out / STATE_NAME).read_text(encoding="utf-8"))["inputs"] == {}

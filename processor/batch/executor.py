@@ -37,6 +37,7 @@ A = TypeVar("A")
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 120.0
+WORKER_NICENESS = 5
 _TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
 
 
@@ -137,10 +138,18 @@ def _isolated(
 # --- the workers ------------------------------------------------------------------------------
 
 
-def _work(conn: Connection, func: Callable[[Any], Any], memory_mb: int | None) -> None:
+def _work(
+    conn: Connection, func: Callable[[Any], Any], memory_mb: int | None, env: dict[str, str]
+) -> None:
     """A worker's life: receive (index, item), send back (index, ok, value or error)."""
     # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's share (translation, memos) is what a batch waits for: it goes first.
+    os.nice(WORKER_NICENESS)
+    # The fork server kept the environment of its own start; the parent's may have changed
+    # since (settings, data folders), and a worker must see what the parent sees now.
+    os.environ.clear()
+    os.environ.update(env)
     if memory_mb is not None:
         import resource
 
@@ -239,7 +248,9 @@ class _Scheduler(Generic[A, T]):
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
         process = self.context.Process(
-            target=_work, args=(child, self.func, self.limits.memory_mb), daemon=True
+            target=_work,
+            args=(child, self.func, self.limits.memory_mb, dict(os.environ)),
+            daemon=True,
         )
         process.start()
         child.close()

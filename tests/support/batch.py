@@ -85,3 +85,7 @@ class Unpicklable(Exception):
 
 def pid(_: object) -> int:
     return os.getpid()
+
+
+def env(name: str) -> str | None:
+    return os.environ.get(name)
