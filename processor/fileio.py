@@ -22,6 +22,9 @@ from processor.errors import OutputError
 def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``dest``; move it onto ``dest`` on success."""
     dest = Path(dest)
+    if _read_only(dest):
+        # A replace would succeed (it needs only the folder): respect the owner's lock.
+        raise OutputError("is read-only; not replaced", path=str(dest))
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
@@ -39,12 +42,19 @@ def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, dest)
-        except OSError as exc:  # e.g. the destination is a folder
+        except OSError as exc:  # a full disk can show only here
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _read_only(path: Path) -> bool:
+    try:
+        return path.is_file() and not path.stat().st_mode & 0o222
+    except OSError:
+        return False
 
 
 def write_atomic(dest: str | os.PathLike[str], writer: Callable[[IO[bytes]], object]) -> Path:

@@ -52,13 +52,19 @@ def _stem(name: str, language: str) -> str:
 
 
 def collect_sources(
-    inputs: Sequence[str | os.PathLike[str]], *, language: str = "ru"
+    inputs: Sequence[str | os.PathLike[str] | Source], *, language: str = "ru"
 ) -> list[Source]:
-    """Files as given, folders expanded (recursively, sorted), ``-`` kept; each input once."""
+    """Files as given, folders expanded (recursively, sorted), ``-`` kept; each input once.
+
+    A :class:`Source` passes as it is: a batch run in rounds names its outputs once, for
+    all its inputs, so two rounds never give two inputs the same name.
+    """
     from processor.readers import expand_inputs
 
+    if inputs and all(isinstance(i, Source) for i in inputs):
+        return [i for i in inputs if isinstance(i, Source)]
     sources: dict[str, Source] = {}
-    for raw in [os.fspath(i) for i in inputs]:
+    for raw in [os.fspath(i) for i in inputs if not isinstance(i, Source)]:
         root = Path(raw)
         folder = raw != STDIN and root.is_dir()
         for path in expand_inputs([raw]):

@@ -24,6 +24,7 @@ from processor.outputs import Source, collect_sources
 from processor.preparation import (
     BriefOptions,
     Prepared,
+    PrepareWith,
     load_glossary,
     prepare,
     prepare_each,
@@ -73,11 +74,12 @@ class _Input:
 
 
 def brief(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Sequence[str | os.PathLike[str] | Source],
     outdir: str | os.PathLike[str],
     options: BriefOptions | None = None,
     *,
     translator_factory: TranslatorFactory | None = None,
+    prepare_with: PrepareWith | None = None,
 ) -> list[Result]:
     """Write briefing memos for ``inputs`` (files, folders, ``-``) into ``outdir``.
 
@@ -95,7 +97,7 @@ def brief(
     factory = translator_factory or _default_factory(options.translation)
     glossary = load_glossary(options)
     items = [_Input(s, Result(source=s.shown)) for s in collect_sources(inputs)]
-    prepared_each = prepare_each([i.source.path for i in items], options)
+    prepared_each = (prepare_with or prepare_each)([i.source.path for i in items], options)
     for item, prepared in zip(items, prepared_each, strict=True):
         if isinstance(prepared, Exception):
             item.result.fail(prepared)

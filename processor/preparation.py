@@ -8,7 +8,7 @@ picklable arguments, so that the batch executor can run it in worker processes.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -122,10 +122,16 @@ def prepare(path: str, options: BriefOptions) -> Prepared:
     return Prepared(path, doc, selection, findings)
 
 
+# How ``brief`` prepares its inputs: :func:`prepare_each`, or the batch executor's.
+PrepareWith = Callable[[Sequence[str], BriefOptions], "list[Prepared | Exception]"]
+
+
 def prepare_each(paths: Sequence[str], options: BriefOptions) -> list[Prepared | Exception]:
-    """:func:`prepare` for every input, in order; a failure is returned, not raised."""
-    # TODO(batch): the batch executor (processor/batch.py) replaces this loop: --jobs,
-    # a time budget per input, progress and resume.
+    """:func:`prepare` for every input, in order, in this process; a failure is returned.
+
+    The batch executor (:mod:`processor.batch`) does the same in worker processes, with a
+    time budget per input (``brief(..., prepare_with=...)``).
+    """
     out: list[Prepared | Exception] = []
     for path in paths:
         try:

@@ -132,7 +132,11 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path):
     assert any("broken.docx" in line for line in lines)
     assert any("missing.txt" in line for line in lines)
     assert "Traceback" not in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["zakon-tokayev-trump.ru.docx"]
+    # The state file records the one memo written, so that a re-run skips it.
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".processor-state.json",
+        "zakon-tokayev-trump.ru.docx",
+    ]
 
 
 def test_missing_language_reports_install_command(tmp_path, model_store):

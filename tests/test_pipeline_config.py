@@ -76,7 +76,9 @@ def test_brief_takes_defaults_from_the_file_and_flags_win(tmp_path: Path) -> Non
     out = tmp_path / "flags"
     result = run("brief", SEED, "-o", out, "--format", "json", env=env)
     assert result.exit_code == 0, result.output
-    assert [p.name for p in out.iterdir()] == ["zakon-tokayev-trump.ru.json"]
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == [
+        "zakon-tokayev-trump.ru.json"
+    ]
     # --config names another file.
     other = tmp_path / "other.toml"
     other.write_text('formats = ["docx"]\nlanguages = ["ru"]\n', encoding="utf-8")

@@ -76,7 +76,11 @@ def test_any_exception_is_that_inputs_line(tmp_path: Path, monkeypatch) -> None:
     bad = article(tmp_path / "bad.txt", 2, 9)
     _explode_on(monkeypatch, "bad.txt")
     manifest = tmp_path / "m.json"
-    result = run("brief", bad, SEED, "-o", tmp_path / "o", "--lang", "ru", "--manifest", manifest)
+    # In this process (no workers), so the patched reader is the one that runs.
+    here = ("--jobs", "1", "--timeout", "0")
+    result = run(
+        "brief", bad, SEED, "-o", tmp_path / "o", "--lang", "ru", "--manifest", manifest, *here
+    )
     assert result.exit_code == EXIT_FAILED
     errors = [x for x in lines(result.stderr) if x.startswith("error:")]
     assert errors == [
@@ -88,7 +92,7 @@ def test_any_exception_is_that_inputs_line(tmp_path: Path, monkeypatch) -> None:
     assert [i["status"] for i in data["items"]] == ["error", "ok"]
     assert data["exit_code"] == EXIT_FAILED
 
-    debug = run("brief", bad, "-o", tmp_path / "o", "--lang", "ru", "--debug")
+    debug = run("brief", bad, "-o", tmp_path / "o", "--lang", "ru", "--debug", *here)
     assert "Traceback" in debug.stderr and "KeyError" in debug.stderr
 
 

@@ -12,7 +12,12 @@ from tests.support.pipeline import article, docx_article, html_article, run
 
 
 def _names(outdir: Path) -> list[str]:
-    return sorted(str(p.relative_to(outdir)) for p in outdir.rglob("*") if p.is_file())
+    """The memos written (not the batch's hidden state file)."""
+    return sorted(
+        str(p.relative_to(outdir))
+        for p in outdir.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
 
 
 def test_same_stem_different_formats(tmp_path: Path) -> None:

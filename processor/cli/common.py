@@ -171,10 +171,13 @@ def finish(
     quiet: bool = False,
     debug: bool = False,
     manifest: str | None = None,
+    echoed: bool = False,
 ) -> NoReturn:
-    """Print every result, why anything is missing (once), write the manifest, exit."""
-    for result in results:
-        echo_result(result, quiet=quiet, debug=debug)
+    """Print every result (unless ``echoed`` as each finished), why anything is missing
+    (once), write the manifest, exit."""
+    if not echoed:
+        for result in results:
+            echo_result(result, quiet=quiet, debug=debug)
     missing = missing_summary(results)
     for line in missing:
         click.secho(f"missing: {line}", fg="yellow", err=True)

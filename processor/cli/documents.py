@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from processor.batch.cli import batch_options
 from processor.cli.common import (
     config_option,
     debug_option,
@@ -202,6 +203,7 @@ def summarize(
     "memo's language; config: marking].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@batch_options
 @config_option
 @debug_option
 def brief(
@@ -223,6 +225,11 @@ def brief(
     manifest: str | None,
     marking: str | None,
     quiet: bool,
+    jobs: int | None,
+    timeout: float,
+    max_memory: int | None,
+    force: bool,
+    progress: bool | None,
     config_path: str | None,
     debug: bool,
 ) -> None:
@@ -238,9 +245,13 @@ def brief(
     keep their subfolders under OUTPUT; inputs that would share a name get
     a suffix.  Defaults can come from processor.toml (see --config).
 
+    A re-run skips inputs whose memos are up to date (same file, same
+    options; recorded in OUTPUT/.processor-state.json): after Ctrl-C, run
+    the same command again to finish the rest. --force redoes everything.
+
     \b
     Exit codes: 0 all written; 1 an input failed; 2 bad usage;
-    3 a language was missing a model.
+    3 a language was missing a model; 130 interrupted.
 
     \b
     Examples:
@@ -248,8 +259,8 @@ def brief(
       processor brief news/ --lang en --format docx,md
       processor brief article.docx --lang ru --full-text
     """
+    from processor.batch.cli import run_batch
     from processor.pipeline import BriefOptions
-    from processor.pipeline import brief as run_brief
 
     _check_length(sentences, ratio)
     config = load_settings(config_path, debug)
@@ -268,7 +279,18 @@ def brief(
         marking=marking if marking is not None else config.marking,
     )
     try:
-        results = run_brief(inputs, outdir or config.output or Path("briefs"), options)
+        results = run_batch(
+            inputs,
+            outdir or config.output or Path("briefs"),
+            options,
+            jobs=jobs or config.jobs,
+            timeout=timeout,
+            max_memory=max_memory,
+            force=force,
+            progress=progress,
+            quiet=quiet,
+            debug=debug,
+        )
     except Exception as exc:  # the run as a whole: a bad glossary or format
         fail_run(exc, debug, manifest=manifest)
-    finish(results, quiet=quiet, debug=debug, manifest=manifest)
+    finish(results, quiet=quiet, debug=debug, manifest=manifest, echoed=True)

@@ -1,0 +1,118 @@
+"""The batch options of ``processor brief`` and the run behind them: progress, lines, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from processor.batch.executor import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from processor.preparation import BriefOptions
+    from processor.results import Result
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl-C
+
+
+def batch_options(func: F) -> F:
+    """--jobs, --timeout, --max-memory, --force, --progress/--no-progress."""
+    for option in reversed(
+        [
+            click.option(
+                "-j",
+                "--jobs",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Inputs read and summarized at once, each in a worker process "
+                "[default: number of cores].",
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=0),
+                default=DEFAULT_TIMEOUT,
+                show_default=True,
+                help="Seconds one input may take to read and summarize; then it is "
+                "skipped and the batch goes on. 0: no limit (with --jobs 1, no workers).",
+            ),
+            click.option(
+                "--max-memory",
+                type=click.IntRange(min=64),
+                default=None,
+                metavar="MB",
+                help="Memory limit of each worker; an input that needs more is skipped.",
+            ),
+            click.option(
+                "--force", is_flag=True, help="Redo inputs whose memos are already up to date."
+            ),
+            click.option(
+                "--progress/--no-progress",
+                default=None,
+                help="Progress bar on stderr [default: on a terminal].",
+            ),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def run_batch(
+    paths: Sequence[str | os.PathLike[str]],
+    outdir: Path,
+    options: BriefOptions,
+    *,
+    jobs: int | None,
+    timeout: float,
+    max_memory: int | None,
+    force: bool,
+    progress: bool | None,
+    quiet: bool,
+    debug: bool = False,
+) -> list[Result]:
+    """Brief ``paths``, one line per input as it finishes; exit 130 on Ctrl-C or SIGTERM."""
+    from processor.batch import progress as bar
+    from processor.batch.executor import Limits, default_jobs
+    from processor.batch.run import BatchReport, BatchSettings, brief_batch, sigterm_interrupts
+    from processor.cli.common import echo_result
+    from processor.outputs import collect_sources
+
+    sources = collect_sources(paths)  # folders expanded: the bar counts files
+    limits = Limits(jobs=jobs or default_jobs(), timeout=timeout or None, memory_mb=max_memory)
+    shown = bar.Progress(
+        len(sources), enabled=bar.wanted() and not quiet if progress is None else progress
+    )
+
+    def finished(result: Result, up_to_date: bool) -> None:
+        def say() -> None:
+            if up_to_date:
+                if not quiet:
+                    where = ", ".join(str(p) for p in result.outputs)
+                    click.echo(f"up to date: {result.source} -> {where}", err=True)
+            else:
+                echo_result(result, quiet=quiet, debug=debug)
+
+        shown.finished(say, skipped=up_to_date)
+
+    report = BatchReport(started=shown.started, finished=finished)
+    try:
+        with sigterm_interrupts():
+            return brief_batch(
+                sources, outdir, options, BatchSettings(limits=limits, force=force), report=report
+            )
+    except KeyboardInterrupt:
+        shown.close()
+        click.secho(
+            f"interrupted after {shown.done} of {shown.total} inputs; "
+            "run the same command again to finish the rest",
+            fg="yellow",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        shown.close()

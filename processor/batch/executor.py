@@ -1,0 +1,343 @@
+"""Run one function over many inputs: in this process, or each input in a worker process.
+
+:func:`run_each` yields a :class:`Done` for every input as it finishes (completion order;
+``Done.index`` says which input, so callers keep their outputs in input order).
+
+Isolated mode (any of: more than one job, a time budget, a memory cap) runs the inputs in
+worker processes that this module starts and watches itself.  ``ProcessPoolExecutor``
+cannot stop one hung task: a running future cannot be cancelled, and killing its worker
+breaks the whole pool.  Here each worker is a plain process with its own pipe; a worker
+that overruns the budget is killed and replaced, and only its input fails.  A worker that
+dies (segfault, ``os._exit``, the memory cap) likewise costs only the input it held.
+
+Workers live for the whole run (imports are paid once per worker, not per input) and are
+started by a fork server: they never inherit the parent's threads or loaded models.  A
+thread of the parent hands out inputs and watches the clocks, so the workers keep going
+while the caller is busy with finished results (e.g. writing memos).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+from processor.errors import InputError, ProcessorError
+
+A = TypeVar("A")
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = 120.0
+WORKER_NICENESS = 5
+_TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How inputs are run: parallel jobs, seconds per input, memory per worker."""
+
+    jobs: int = field(default_factory=default_jobs)
+    timeout: float | None = DEFAULT_TIMEOUT  # None: no time budget
+    memory_mb: int | None = None  # None: no cap (RLIMIT_AS of each worker)
+
+    @property
+    def isolated(self) -> bool:
+        return self.jobs > 1 or self.timeout is not None or self.memory_mb is not None
+
+
+@dataclass
+class Done(Generic[T]):
+    """One input finished: its value, or the exception that is its failure."""
+
+    index: int
+    value: T | None = None
+    error: BaseException | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def run_each(
+    func: Callable[[A], T],
+    items: Sequence[A],
+    limits: Limits,
+    *,
+    names: Sequence[str] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> Generator[Done[T], None, None]:
+    """``func(item)`` for every item; a :class:`Done` per item as each finishes.
+
+    ``func`` and the items must pickle in isolated mode (a module-level function, or a
+    ``functools.partial`` of one).  ``names`` (e.g. file paths) start the one-line
+    failures of inputs that overran the budget or whose worker died.  Closing the
+    iterator early (or Ctrl-C while iterating) stops and reaps every worker.
+    """
+    shown = list(names) if names is not None else [str(i) for i in range(len(items))]
+    if not limits.isolated:
+        return _serial(func, items, on_start)
+    return _isolated(func, items, limits, shown, on_start)
+
+
+def _serial(
+    func: Callable[[A], T], items: Sequence[A], on_start: Callable[[int], None] | None
+) -> Generator[Done[T], None, None]:
+    for index, item in enumerate(items):
+        if on_start is not None:
+            on_start(index)
+        start = time.perf_counter()
+        try:
+            value = func(item)
+        except Exception as exc:  # one input's failure is its own
+            yield Done(index, error=exc, seconds=time.perf_counter() - start)
+        else:
+            yield Done(index, value=value, seconds=time.perf_counter() - start)
+
+
+def _isolated(
+    func: Callable[[A], T],
+    items: Sequence[A],
+    limits: Limits,
+    names: list[str],
+    on_start: Callable[[int], None] | None,
+) -> Generator[Done[T], None, None]:
+    if not items:
+        return
+    scheduler = _Scheduler(func, items, limits, names, on_start)
+    thread = threading.Thread(target=scheduler.run, name="processor-batch", daemon=True)
+    thread.start()
+    try:
+        for _ in range(len(items)):
+            done = scheduler.finished.get()
+            if isinstance(done, BaseException):  # the scheduler itself broke
+                raise done
+            yield done
+    finally:
+        scheduler.stop.set()
+        thread.join()
+
+
+# --- the workers ------------------------------------------------------------------------------
+
+
+def _work(
+    conn: Connection, func: Callable[[Any], Any], memory_mb: int | None, env: dict[str, str]
+) -> None:
+    """A worker's life: receive (index, item), send back (index, ok, value or error)."""
+    # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's share (translation, memos) is what a batch waits for: it goes first.
+    os.nice(WORKER_NICENESS)
+    # The fork server kept the environment of its own start; the parent's may have changed
+    # since (settings, data folders), and a worker must see what the parent sees now.
+    os.environ.clear()
+    os.environ.update(env)
+    if memory_mb is not None:
+        import resource
+
+        cap = memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if task is None:
+            return
+        index, item = task
+        try:
+            reply = (index, True, func(item))
+        except MemoryError:
+            reply = (index, False, _memory_error(memory_mb))
+        except BaseException as exc:
+            reply = (index, False, _portable(exc))
+        try:
+            conn.send(reply)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            conn.send((index, False, ProcessorError(f"its result cannot be sent back: {exc}")))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _memory_error(memory_mb: int | None) -> ProcessorError:
+    if memory_mb is None:
+        return InputError("ran out of memory; skipped")
+    return InputError(f"needs more than the {memory_mb} MB memory limit; skipped")
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives pickling (as the parent will receive it), else its gist."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        if isinstance(exc, ProcessorError):
+            return ProcessorError(exc.reason, path=exc.path, hint=exc.hint)
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process of the fork-server context
+    conn: Connection
+    index: int | None = None  # the input it holds
+    started: float = 0.0
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class _Scheduler(Generic[A, T]):
+    """Runs in a thread of the parent: hands out inputs, watches budgets and deaths."""
+
+    def __init__(
+        self,
+        func: Callable[[A], T],
+        items: Sequence[A],
+        limits: Limits,
+        names: list[str],
+        on_start: Callable[[int], None] | None,
+    ):
+        self.func = func
+        self.items = items
+        self.limits = limits
+        self.names = names
+        self.on_start = on_start
+        self.finished: queue.Queue[Done[T] | BaseException] = queue.Queue()
+        self.stop = threading.Event()
+        self.context = multiprocessing.get_context("forkserver")
+        # The server imports the function's module once; every worker forks ready to run.
+        self.context.set_forkserver_preload([getattr(func, "func", func).__module__])
+
+    def run(self) -> None:
+        workers: list[_Worker] = []
+        try:
+            self._loop(workers)
+        except BaseException as exc:  # surfaced in the consuming thread
+            self.finished.put(exc)
+        finally:
+            for worker in workers:
+                if worker.index is None:
+                    with contextlib.suppress(OSError):
+                        worker.conn.send(None)
+            for worker in workers:
+                worker.process.join(timeout=0 if worker.index is not None else 1.0)
+                worker.kill()
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_work,
+            args=(child, self.func, self.limits.memory_mb, dict(os.environ)),
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _loop(self, workers: list[_Worker]) -> None:
+        pending = list(range(len(self.items)))
+        pending.reverse()  # pop() from the end hands inputs out in order
+        remaining = len(self.items)
+        while remaining and not self.stop.is_set():
+            idle = sum(w.index is None for w in workers)
+            while len(workers) < self.limits.jobs and idle < len(pending):
+                workers.append(self._spawn())
+                idle += 1
+            for worker in workers:
+                while worker.index is None and pending:
+                    refused = self._give(worker, pending.pop())
+                    if refused is not None:
+                        remaining -= 1
+                        self.finished.put(refused)
+            busy = [w for w in workers if w.index is not None]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], _TICK)
+            now = time.monotonic()
+            kept: list[_Worker] = []
+            for worker in workers:
+                done = None if worker.index is None else self._check(worker, ready, now)
+                if done is not None:
+                    remaining -= 1
+                    self.finished.put(done)
+                if worker.index is None:
+                    kept.append(worker)
+                elif done is not None:
+                    worker.kill()  # overran or died; a fresh worker takes the next input
+                else:
+                    kept.append(worker)
+            workers[:] = kept
+
+    def _give(self, worker: _Worker, index: int) -> Done[T] | None:
+        """Hand input ``index`` to ``worker``; a Done (its failure) if it cannot travel."""
+        if self.on_start is not None:
+            self.on_start(index)
+        worker.index, worker.started = index, time.monotonic()
+        try:
+            worker.conn.send((index, self.items[index]))
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            worker.index = None
+            name = self.names[index]
+            return Done(index, error=ProcessorError(f"cannot be handed out: {exc}", path=name))
+        except OSError:
+            pass  # the worker is dead: its sentinel says so in this round
+        return None
+
+    def _check(self, worker: _Worker, ready: list[Any], now: float) -> Done[T] | None:
+        """A Done when the worker's input finished, overran or died; else None."""
+        index = worker.index
+        assert index is not None
+        seconds = now - worker.started
+        if worker.conn in ready:
+            try:
+                got, ok, payload = worker.conn.recv()
+            except (EOFError, OSError):
+                return Done(index, error=self._died(worker), seconds=seconds)
+            worker.index = None
+            if ok:
+                return Done(got, value=payload, seconds=seconds)
+            return Done(got, error=payload, seconds=seconds)
+        if worker.process.sentinel in ready:
+            return Done(index, error=self._died(worker), seconds=seconds)
+        budget = self.limits.timeout
+        if budget is not None and seconds > budget:
+            return Done(
+                index,
+                error=InputError(f"took longer than {budget:g} s; skipped", path=self.names[index]),
+                seconds=seconds,
+            )
+        return None
+
+    def _died(self, worker: _Worker) -> ProcessorError:
+        worker.process.join(timeout=1.0)
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            how = f"signal {signal.Signals(-code).name}"
+        else:
+            how = f"exit code {code}"
+        if code == -signal.SIGKILL and self.limits.memory_mb is not None:
+            how += f"; it may have passed the {self.limits.memory_mb} MB memory limit"
+        assert worker.index is not None
+        return InputError(
+            f"its worker process stopped ({how}); skipped", path=self.names[worker.index]
+        )

@@ -1,0 +1,103 @@
+"""The batch executor: one input's hang, crash or error is that input's failure only."""
+
+import multiprocessing
+import os
+import time
+
+import pytest
+
+from processor.batch import Limits, run_each
+from processor.errors import InputError
+from tests.support.batch import Unpicklable, env, pid, shout
+
+ISOLATED = Limits(jobs=2, timeout=3)
+
+
+def by_index(dones):
+    return {d.index: d for d in dones}
+
+
+def test_serial_runs_in_this_process_in_order():
+    started = []
+    dones = list(
+        run_each(pid, ["a", "b", "c"], Limits(jobs=1, timeout=None), on_start=started.append)
+    )
+    assert [d.index for d in dones] == [0, 1, 2]
+    assert {d.value for d in dones} == {os.getpid()}
+    assert started == [0, 1, 2]
+
+
+def test_serial_failure_is_the_inputs_own():
+    dones = by_index(run_each(shout, ["a", "bad", "b"], Limits(jobs=1, timeout=None)))
+    assert [dones[0].value, dones[2].value] == ["A", "B"]
+    assert isinstance(dones[1].error, ValueError)
+
+
+def test_isolated_runs_in_worker_processes():
+    dones = list(run_each(pid, list(range(6)), ISOLATED))
+    assert sorted(d.index for d in dones) == list(range(6))
+    workers = {d.value for d in dones}
+    assert os.getpid() not in workers
+    assert 1 <= len(workers) <= 2  # workers are reused, never more than --jobs
+
+
+def test_a_hung_input_is_killed_after_its_budget_and_the_batch_goes_on():
+    words = ["a", "hang", "b", "c"]
+    start = time.monotonic()
+    dones = by_index(run_each(shout, words, Limits(jobs=1, timeout=1.5), names=words))
+    assert time.monotonic() - start < 20
+    assert [dones[i].value for i in (0, 2, 3)] == ["A", "B", "C"]
+    error = dones[1].error
+    assert isinstance(error, InputError)
+    assert str(error) == "hang: took longer than 1.5 s; skipped"
+    assert dones[1].seconds >= 1.5
+
+
+@pytest.mark.parametrize(("word", "why"), [("exit", "exit code 3"), ("segfault", "signal SIGSEGV")])
+def test_a_dying_worker_costs_only_its_input(word, why):
+    words = ["a", word, "b"]
+    dones = by_index(run_each(shout, words, ISOLATED, names=words))
+    assert [dones[0].value, dones[2].value] == ["A", "B"]
+    assert str(dones[1].error) == f"{word}: its worker process stopped ({why}); skipped"
+
+
+def test_memory_cap_fails_only_the_greedy_input():
+    words = ["a", "hog", "b"]
+    dones = by_index(run_each(shout, words, Limits(jobs=1, timeout=30, memory_mb=400), names=words))
+    assert [dones[0].value, dones[2].value] == ["A", "B"]
+    assert "400 MB memory limit" in str(dones[1].error)
+
+
+def test_errors_come_back_with_their_type_or_their_gist():
+    dones = by_index(run_each(shout, ["bad", "unpicklable"], ISOLATED))
+    assert isinstance(dones[0].error, ValueError)
+    assert str(dones[0].error) == "bad word"
+    assert not isinstance(dones[1].error, Unpicklable)
+    assert str(dones[1].error) == "Unpicklable: one two"
+
+
+def test_results_stream_as_inputs_finish():
+    words = ["hang", "a"]
+    stream = run_each(shout, words, Limits(jobs=2, timeout=30), names=words)
+    start = time.monotonic()
+    first = next(stream)
+    assert first.index == 1 and first.value == "A"
+    assert time.monotonic() - start < 15  # did not wait for the hung input
+    stream.close()
+
+
+def test_closing_early_reaps_every_worker():
+    stream = run_each(shout, ["hang", "hang", "a"], Limits(jobs=2, timeout=60))
+    time.sleep(1.0)
+    stream.close()
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_see_the_environment_of_now(monkeypatch):
+    list(run_each(env, ["X"], ISOLATED))  # the fork server starts with the old environment
+    monkeypatch.setenv("PROCESSOR_BATCH_PROBE", "now")
+    dones = list(run_each(env, ["PROCESSOR_BATCH_PROBE"], ISOLATED))
+    assert dones[0].value == "now"
