@@ -34,6 +34,7 @@ from processor.service.uploads import Limits, UploadRejected, check_request, che
 
 if TYPE_CHECKING:
     from processor.glossary import Glossary
+    from processor.results import Result
 
 STATIC = Path(__file__).parent / "static"
 LANGUAGES = ("ru", "en", "kk")
@@ -56,29 +57,42 @@ class FindRequest(BaseModel):
     text: str
 
 
-def _outcome(result: Any) -> dict[str, Any]:
-    """One input's outcome as the API shows it (no server paths)."""
-    data = result.to_dict() if hasattr(result, "to_dict") else dict(vars(result))
-    data["source"] = Path(str(data.get("source", ""))).name
-    data["outputs"] = [Path(str(p)).name for p in data.get("outputs", [])]
-    data.pop("memos", None)
-    return {k: v for k, v in data.items() if isinstance(v, str | int | float | list | dict | None)}
+def _outcome(result: "Result") -> dict[str, Any]:
+    """One input's outcome as the API shows it: the manifest item, without server paths."""
+    record = result.record()
+    record["source"] = Path(str(record["source"])).name
+    record["outputs"] = [Path(str(p)).name for p in result.outputs]
+    return record
 
 
 def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: bool,
                glossaries: tuple[str, ...]) -> Work:  # fmt: skip
-    """The job that writes memos for every uploaded article."""
+    """The job that writes memos for every uploaded article.
+
+    It runs like a CLI batch: every article is read in a worker process with a time
+    budget, so a hostile upload costs only itself; progress is counted per article.
+    """
 
     def work(
         inputs: list[Path], out: Path, progress: Callable[[int, int, str], None]
     ) -> list[dict[str, Any]]:
-        from processor.pipeline import BriefOptions, brief
+        from processor.batch.executor import Limits
+        from processor.batch.run import BatchReport, BatchSettings, brief_batch
+        from processor.pipeline import BriefOptions
+
+        done: list[str] = []
+
+        def finished(result: "Result", skipped: bool) -> None:
+            done.append(result.source)
+            progress(len(done), len(inputs), Path(result.source).name)
 
         progress(0, len(inputs), "reading and summarizing")
         options = BriefOptions(
             languages=languages, formats=formats, full_text=full_text, glossaries=glossaries
         )
-        return [_outcome(r) for r in brief([str(p) for p in inputs], out, options)]
+        settings = BatchSettings(limits=Limits(jobs=1), force=True)
+        results = brief_batch(inputs, out, options, settings, report=BatchReport(finished=finished))
+        return [_outcome(r) for r in results]
 
     return work
 
