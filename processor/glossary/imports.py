@@ -55,11 +55,11 @@ def import_table(path: str | Path, *, target: str | None = None) -> list[Entry]:
     """Entries from a CSV or TSV file (see module doc); ``target`` for two-column files."""
     text = _decode(Path(path).read_bytes(), str(path))
     delimiter = "\t" if str(path).lower().endswith(".tsv") or "\t" in text.split("\n")[0] else ","
-    rows = [
-        [c.strip() for c in row]
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        if any(c.strip() for c in row)
-    ]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        rows = [[c.strip() for c in row] for row in reader if any(c.strip() for c in row)]
+    except csv.Error as exc:  # e.g. a field over the csv module's 128 KiB limit
+        raise GlossaryError(f"bad CSV: {exc}", path=str(path), line=reader.line_num) from None
     if not rows:
         raise GlossaryError("no rows to import", path=str(path))
     header = [c.lower() for c in rows[0]]

@@ -120,6 +120,8 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[str, list[Entry
         raise GlossaryError(reason, path=path, line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise GlossaryError(f"bad YAML: {exc}", path=path) from None
+    except RecursionError:  # PyYAML composes recursively: "[[[[..." thousands deep
+        raise GlossaryError("bad YAML: nested too deep", path=path) from None
     if root is None:
         raise GlossaryError("empty file: expected a processor-glossary/1 glossary", path=path)
     top = r.mapping(root, "the glossary")
