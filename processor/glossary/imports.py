@@ -100,6 +100,8 @@ def import_tbx(path: str | Path) -> list[Entry]:
     except ElementTree.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise GlossaryError(f"bad TBX (XML): {exc}", path=str(path), line=line) from None
+    except LookupError as exc:  # <?xml encoding="..."?> names no known encoding
+        raise GlossaryError(f"bad TBX (XML): {exc}", path=str(path)) from None
     ids: set[str] = set()
     entries: list[Entry] = []
     for term_entry in root.iter():

@@ -118,8 +118,8 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[str, list[Entry
         mark = exc.problem_mark or exc.context_mark
         reason = f"bad YAML: {exc.problem or exc.context}"
         raise GlossaryError(reason, path=path, line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"bad YAML: {exc}", path=path) from None
+    except yaml.YAMLError as exc:  # e.g. a NUL byte: its message runs over several lines
+        raise GlossaryError(f"bad YAML: {str(exc).splitlines()[0]}", path=path) from None
     except RecursionError:  # PyYAML composes recursively: "[[[[..." thousands deep
         raise GlossaryError("bad YAML: nested too deep", path=path) from None
     if root is None:

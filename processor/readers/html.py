@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -246,7 +247,11 @@ def read_html(data: bytes, path: str, limits: ReadLimits) -> Parsed:
 
     text, encoding = _decode_html(data, path)
     _check_shape(text, path, limits)
-    soup = BeautifulSoup(text, "lxml")
+    with warnings.catch_warnings():
+        # bs4 warns when a page looks like a URL or like XML: advice for programmers,
+        # not for a user whose saved page is read either way.
+        warnings.simplefilter("ignore", UserWarning)
+        soup = BeautifulSoup(text, "lxml")
     parsed = Parsed(encoding=encoding)
     page_meta(soup, parsed)  # before <script> goes: JSON-LD lives there
     for tag in soup.find_all(_DROP_TAGS):
