@@ -29,16 +29,24 @@ def _lol_dtd(root: str, levels: int = 9) -> str:
     return f"<!DOCTYPE {root} [{''.join(entities)}]>"
 
 
-def _docx_with(document_xml: str | bytes, *, deflate: bool = True) -> bytes:
-    """The seed DOCX with its word/document.xml replaced."""
-    body = document_xml.encode() if isinstance(document_xml, str) else document_xml
+def _docx_with(content: str | bytes, *, part: str = "word/document.xml") -> bytes:
+    """The seed DOCX with one part replaced; fixed timestamps, so the bytes are reproducible."""
+    body = content.encode() if isinstance(content, str) else content
     out = io.BytesIO()
-    method = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
-    with zipfile.ZipFile(io.BytesIO(docx_seed())) as src, zipfile.ZipFile(out, "w", method) as z:
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_seed())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest,
+    ):
         for info in src.infolist():
-            content = body if info.filename == "word/document.xml" else src.read(info.filename)
-            z.writestr(info.filename, content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dest.writestr(fixed, body if info.filename == part else src.read(info.filename))
     return out.getvalue()
+
+
+def _seed_part(part: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx_seed())) as src:
+        return src.read(part)
 
 
 def _document(inner: str, prolog: str = "") -> str:
@@ -51,7 +59,7 @@ def _para(text: str) -> str:
 
 def _encrypted_flag() -> bytes:
     """A DOCX whose entries claim to be encrypted (general purpose flag bit 0)."""
-    data = bytearray(docx_seed())
+    data = bytearray(_docx_with(_seed_part("word/document.xml")))
     for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
         start = 0
         while (start := data.find(signature, start)) != -1:
@@ -133,6 +141,10 @@ FILES: dict[str, Callable[[], bytes]] = {
     ),
     # Found by the fuzzers (minimised): see README.md
     "found-glossary-nul.yaml": lambda: b"\x00",
+    "found-docx-styles-namespace.docx": lambda: _docx_with(
+        _seed_part("word/styles.xml").replace(b"wordprocessingml/2006", b"wordprocessingml.2006"),
+        part="word/styles.xml",
+    ),
     "found-glossary-bad-encoding.tbx": lambda: b'<?xml version="" encoding="J"?>',
 }
 

@@ -16,9 +16,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given
 
-from fuzz.strategies import inputs
+from fuzz.strategies import fuzz_settings, inputs
 from fuzz.targets import TARGETS, Crash, check
 
 
@@ -42,13 +42,7 @@ def fuzz_slice(target: str, seconds: float, tally: Tally, *, shrink: bool = True
     end = time.monotonic() + seconds
     phases = [Phase.generate, Phase.shrink] if shrink else [Phase.generate]
 
-    @settings(
-        max_examples=1_000_000,
-        deadline=None,
-        database=None,
-        phases=phases,
-        suppress_health_check=list(HealthCheck),
-    )
+    @fuzz_settings(1_000_000, phases=phases)
     @given(inputs(target))
     def prop(data: bytes) -> None:
         if time.monotonic() > end and not failing:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from fuzz.corpus import seeds
@@ -31,4 +33,15 @@ def inputs(target: str) -> st.SearchStrategy[bytes]:
         _mutated(target, 1),
         st.binary(max_size=2048),
         st.sampled_from(seeds(target)),
+    )
+
+
+def fuzz_settings(max_examples: int, **extra: Any) -> settings:
+    """Settings for fuzzing: no deadline (the targets have their own), no example database."""
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        **extra,
     )

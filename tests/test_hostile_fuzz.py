@@ -9,10 +9,10 @@ Derandomized, so that a failure here is the same on every run.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from fuzz.corpus import seeds
-from fuzz.strategies import inputs
+from fuzz.strategies import fuzz_settings, inputs
 from fuzz.targets import TARGETS, check
 
 
@@ -25,13 +25,7 @@ def test_seeds_read_cleanly(target):
 
 @pytest.mark.parametrize("target", sorted(TARGETS))
 def test_fuzz_briefly(target):
-    @settings(
-        max_examples=30,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-    )
+    @fuzz_settings(30, derandomize=True)
     @given(inputs(target))
     def prop(data: bytes) -> None:
         assert check(target, data) in ("ok", "error")

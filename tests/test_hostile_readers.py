@@ -58,6 +58,13 @@ def test_docx_external_entity_is_not_fetched():
     assert "root:" not in doc.text and "/bin/" not in doc.text
 
 
+def test_docx_with_a_broken_styles_part_reads_its_text():
+    """Found by the fuzzer: styles.xml in the wrong namespace gave AttributeError."""
+    doc = read_document(HOSTILE / "found-docx-styles-namespace.docx")
+    assert TEXT in [p.text for p in doc.paragraphs]
+    assert {p.kind for p in doc.paragraphs} == {"body", "table_cell"}  # no styles, no kinds
+
+
 @pytest.mark.parametrize("name", ["html-wide-3000-p.html", "html-nested-chrome.html"])
 def test_pages_that_were_quadratic_read(name):
     start = time.monotonic()
