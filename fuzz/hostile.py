@@ -145,6 +145,10 @@ FILES: dict[str, Callable[[], bytes]] = {
         _seed_part("word/styles.xml").replace(b"wordprocessingml/2006", b"wordprocessingml.2006"),
         part="word/styles.xml",
     ),
+    "found-docx-content-types-namespace.docx": lambda: _docx_with(
+        _seed_part("[Content_Types].xml").replace(b"<Types xmlns=", b"<Types ymlns="),
+        part="[Content_Types].xml",
+    ),
     "found-glossary-bad-encoding.tbx": lambda: b'<?xml version="" encoding="J"?>',
 }
 

@@ -42,6 +42,7 @@ def _fails(read, path: Path, error: type[ProcessorError], reason: str) -> str:
         ("docx-zip-bomb.docx", "over the 200:1 limit"),
         ("docx-encrypted-flag.docx", "DOCX has encrypted parts"),
         ("docx-password.docx", "DOCX is password-protected"),
+        ("found-docx-content-types-namespace.docx", "not a valid DOCX file ('lxml.etree"),
         ("html-deep-3000.html", "HTML is nested over 512 levels deep"),
         ("pdf-encrypted.pdf", "PDF is encrypted"),
         ("pdf-truncated.pdf", "not a valid PDF file"),

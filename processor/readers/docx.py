@@ -89,6 +89,10 @@ def open_docx(source: bytes | Path, *, path: str, limits: ReadLimits | None = No
         NotImplementedError,  # a compression method zipfile does not know
         RuntimeError,  # zipfile: "File is encrypted" (flag hidden in a local header)
         RecursionError,
+        # python-docx on well-formed XML in the wrong namespace (found by fuzzing)
+        AttributeError,
+        TypeError,
+        IndexError,
     ) as exc:
         raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=path) from None
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
