@@ -1,1 +1,2 @@
-"""Fuzzers: long runs with ``python -m fuzz.<name> --minutes N``; brief runs in the tests."""
+"""Fuzzers: long runs with ``python -m fuzz.<name> --minutes N`` (readers, models); brief runs
+are part of the test suite."""

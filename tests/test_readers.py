@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
 import textwrap
-import types
-from pathlib import Path
 
 import docx
 import pypdf
 import pytest
 
-from processor.errors import InputError
 from processor.readers import (
-    SUPPORTED_SUFFIXES,
     decode_text,
-    expand_inputs,
-    read_bytes,
     read_document,
 )
 from tests._docs_pdf import make_pdf, make_pdf_without_text
 from tests._docs_seed import seed_paragraphs, seed_path, seed_text
+from tests.support.readers import PAGE, assert_input_error, write_docx
 
 SHORT = "Президент провёл встречу с министром иностранных дел. Стороны обсудили сотрудничество."
 
@@ -239,31 +232,9 @@ def test_markdown_without_front_matter_uses_headline(tmp_path):
 # ---------------------------------------------------------------------- docx
 
 
-def _write_docx(path: Path) -> None:
-    document = docx.Document()
-    document.core_properties.title = "Свойство заголовка"
-    document.add_paragraph("Токаев и Трамп обсудили Украину", style="Title")
-    document.add_paragraph("Главное", style="Heading 1")
-    document.add_paragraph("Первый абзац статьи о телефонном разговоре президентов.")
-    document.add_paragraph("энергетика", style="List Bullet")
-    document.add_paragraph("торговля", style="List Bullet")
-    table = document.add_table(rows=3, cols=2)
-    table.cell(0, 0).text = "Показатель"
-    table.cell(0, 1).text = "Значение"
-    table.cell(1, 0).text = "Компаний США"
-    table.cell(1, 1).text = "более 60"
-    merged = table.cell(2, 0).merge(table.cell(2, 1))
-    merged.text = "Источник: Zakon.kz"
-    document.add_paragraph("Абзац после таблицы.")
-    document.add_paragraph("Подробности", style="Heading 2")
-    document.add_paragraph("   ")  # empty paragraphs are skipped
-    document.add_paragraph("Последний абзац.")
-    document.save(path)
-
-
 def test_docx_structure_order_and_table_cells_once(tmp_path):
     path = tmp_path / "memo.docx"
-    _write_docx(path)
+    write_docx(path)
     doc = read_document(path)
     assert doc.meta.format == "docx"
     assert doc.meta.encoding is None
@@ -295,34 +266,6 @@ def test_docx_core_title_when_no_title_style(tmp_path):
 
 
 # ---------------------------------------------------------------------- html
-
-PAGE = """<!DOCTYPE html>
-<html><head><meta charset="{charset}">
-<title>Токаев и Трамп обсудили Украину | Zakon.kz</title>
-<meta property="og:title" content="OG заголовок">
-<style>.x {{ color: red }}</style><script>var menu = "Скрипт";</script>
-</head><body>
-<header class="site-header"><a href="/">Логотип</a> Шапка сайта</header>
-<nav><ul><li><a href="/news">Меню новости</a></li>
-<li><a href="/sport">Меню спорт</a></li></ul></nav>
-<div class="cookie-banner">Мы используем куки</div>
-<div class="breadcrumbs">Главная / Политика</div>
-<article>
-  <h1>Токаев и Трамп обсудили Украину</h1>
-  <div class="share-buttons"><a>Поделиться ВКонтакте</a></div>
-  <p>Касым-Жомарт Токаев подчеркнул сложность <b>урегулирования</b> конфликта.</p>
-  <p>Об этом президент заявил<br>в ходе телефонного разговора.</p>
-  <h2>Повестка</h2>
-  <ul><li>энергетика</li><li><p>торговля</p></li></ul>
-  <blockquote><p>Мы готовы предоставить площадку.</p></blockquote>
-  <table><tr><td>Компаний США</td><td>более 60</td></tr></table>
-  <div class="related-news"><p>Читайте также: другая новость</p></div>
-  <div id="comments"><p>Комментарий читателя</p></div>
-</article>
-<aside class="sidebar"><p>Реклама в сайдбаре</p></aside>
-<footer>Подвал сайта © 2025</footer>
-</body></html>
-"""
 
 
 def test_html_keeps_the_article_and_drops_site_chrome(tmp_path):
@@ -378,6 +321,19 @@ def test_html_without_article_uses_the_block_with_most_text(tmp_path):
     ]
 
 
+def test_html_paragraphs_made_of_line_breaks(tmp_path):
+    page = (
+        "<html><body><main><div>Первый абзац новости о переговорах.<br>Его продолжение."
+        "<br><br>Второй абзац после пустой строки.</div></main></body></html>"
+    )
+    path = tmp_path / "br.html"
+    path.write_text(page, encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == [
+        "Первый абзац новости о переговорах. Его продолжение.",
+        "Второй абзац после пустой строки.",
+    ]
+
+
 # ----------------------------------------------------------------------- pdf
 
 PDF_PAGES = [
@@ -429,7 +385,7 @@ def test_pdf_text_layer_joins_lines_and_undoes_hyphenation(tmp_path):
 def test_pdf_without_text_layer(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_pdf_without_text())
-    _assert_input_error(path, "PDF has no text layer (scanned?); run OCR first")
+    assert_input_error(path, "PDF has no text layer (scanned?); run OCR first")
 
 
 def test_encrypted_pdf_needs_a_password(tmp_path):
@@ -438,180 +394,4 @@ def test_encrypted_pdf_needs_a_password(tmp_path):
     path = tmp_path / "locked.pdf"
     with open(path, "wb") as fh:
         writer.write(fh)
-    _assert_input_error(path, "encrypted")
-
-
-# --------------------------------------------------------------------- stdin
-
-
-def _stdin(monkeypatch, data: bytes) -> None:
-    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(data)))
-
-
-def test_stdin_plain_text_in_cp1251(monkeypatch):
-    _stdin(monkeypatch, f"Заголовок новости\n\n{SHORT}\n".encode("cp1251"))
-    doc = read_document("-")
-    assert doc.meta.path == "-"
-    assert doc.meta.name == "<stdin>"
-    assert doc.meta.format == "txt"
-    assert doc.meta.encoding == "cp1251"
-    assert doc.title == "Заголовок новости"
-    assert doc.body[0].text == SHORT
-
-
-def test_stdin_html_is_sniffed(monkeypatch):
-    _stdin(monkeypatch, PAGE.format(charset="utf-8").encode("utf-8"))
-    doc = read_document("-")
-    assert doc.meta.format == "html"
-    assert doc.title == "Токаев и Трамп обсудили Украину"
-    assert "Меню" not in doc.text
-
-
-def test_read_bytes_with_explicit_format():
-    doc = read_bytes(f"# Заголовок\n\n{SHORT}\n".encode(), name="note", format="md")
-    assert doc.meta.format == "md"
-    assert doc.title == "Заголовок"
-    assert doc.meta.path == "note"
-
-
-# -------------------------------------------------------------------- errors
-
-
-def _assert_input_error(path: Path | str, reason: str) -> InputError:
-    with pytest.raises(InputError) as info:
-        read_document(path)
-    assert type(info.value) is InputError
-    message = str(info.value)
-    assert str(path) in message
-    assert reason in message
-    assert "\n" not in message
-    return info.value
-
-
-def test_missing_file(tmp_path):
-    _assert_input_error(tmp_path / "nope.txt", "no such file")
-
-
-def test_directory_given_to_read_document(tmp_path):
-    _assert_input_error(tmp_path, "is a directory")
-
-
-@pytest.mark.parametrize("content", [b"", b"  \r\n\t\n", "\ufeff \u00a0\n".encode()])
-def test_empty_file(tmp_path, content):
-    path = tmp_path / "empty.txt"
-    path.write_bytes(content)
-    _assert_input_error(path, "file is empty")
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        b"\x00\x01\x02binary\x00data" * 20,
-        bytes(range(1, 32)) * 10 + "текст".encode(),
-        b"%PDF-1.4\n" + bytes(range(256)) * 4,
-    ],
-)
-def test_binary_content(tmp_path, content):
-    path = tmp_path / "junk.md"
-    path.write_bytes(content)
-    _assert_input_error(path, "not a text file (binary content)")
-
-
-def test_unsupported_extension(tmp_path):
-    path = tmp_path / "article.xyz"
-    path.write_text(SHORT, encoding="utf-8")
-    err = _assert_input_error(path, "unsupported file type '.xyz'; supported: ")
-    assert all(suffix in str(err) for suffix in SUPPORTED_SUFFIXES)
-
-
-@pytest.mark.parametrize("content", [b"this is not a zip", b"PK\x03\x04truncated"])
-def test_broken_docx(tmp_path, content):
-    path = tmp_path / "broken.docx"
-    path.write_bytes(content)
-    _assert_input_error(path, "not a valid DOCX file (")
-
-
-def test_truncated_docx(tmp_path):
-    good = tmp_path / "good.docx"
-    _write_docx(good)
-    path = tmp_path / "truncated.docx"
-    path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    _assert_input_error(path, "not a valid DOCX file (")
-
-
-def test_broken_pdf(tmp_path):
-    path = tmp_path / "broken.pdf"
-    path.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
-    _assert_input_error(path, "not a valid PDF file")
-
-
-def test_permission_denied(tmp_path, monkeypatch):
-    path = tmp_path / "secret.txt"
-    path.write_text(SHORT, encoding="utf-8")
-    path.chmod(0)
-    if os.access(path, os.R_OK):  # root reads anything: make the OS answer as for a user
-
-        def deny(self: Path, *args: object, **kwargs: object) -> bytes:
-            raise PermissionError(13, "Permission denied", str(self))
-
-        # The reader opens the file itself to read no more than the size limit.
-        monkeypatch.setattr(Path, "open", deny)
-    try:
-        _assert_input_error(path, "permission denied")
-    finally:
-        path.chmod(0o644)
-
-
-# ------------------------------------------------------------ expand_inputs
-
-
-def test_expand_inputs_walks_directories(tmp_path):
-    root = tmp_path / "in"
-    for rel in [
-        "b.txt",
-        "a.DOCX",
-        "sub/c.md",
-        "sub/deeper/d.html",
-        "sub/e.pdf",
-        "notes.xyz",
-        ".hidden.txt",
-        ".git/config.txt",
-        "~$lock.docx",
-        "sub/~$other.docx",
-    ]:
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text("x", encoding="utf-8")
-    (tmp_path / "empty").mkdir()
-    single = tmp_path / "single.htm"
-    single.write_text("x", encoding="utf-8")
-    missing = str(tmp_path / "missing.txt")
-
-    got = expand_inputs(
-        [str(single), str(root), "-", missing, str(tmp_path / "empty"), str(single)]
-    )
-    assert got == [
-        str(single),
-        str(root / "a.DOCX"),
-        str(root / "b.txt"),
-        str(root / "sub" / "c.md"),
-        str(root / "sub" / "deeper" / "d.html"),
-        str(root / "sub" / "e.pdf"),
-        "-",
-        missing,
-        str(tmp_path / "empty"),
-    ]
-    _assert_input_error(missing, "no such file")
-    _assert_input_error(tmp_path / "empty", "no supported files")
-
-
-def test_html_paragraphs_made_of_line_breaks(tmp_path):
-    page = (
-        "<html><body><main><div>Первый абзац новости о переговорах.<br>Его продолжение."
-        "<br><br>Второй абзац после пустой строки.</div></main></body></html>"
-    )
-    path = tmp_path / "br.html"
-    path.write_text(page, encoding="utf-8")
-    assert [p.text for p in read_document(path).paragraphs] == [
-        "Первый абзац новости о переговорах. Его продолжение.",
-        "Второй абзац после пустой строки.",
-    ]
+    assert_input_error(path, "encrypted")

@@ -57,11 +57,11 @@ def import_table(path: str | Path, *, target: str | None = None) -> list[Entry]:
     """Entries from a CSV or TSV file (see module doc); ``target`` for two-column files."""
     text = _decode(Path(path).read_bytes(), str(path))
     delimiter = "\t" if str(path).lower().endswith(".tsv") or "\t" in text.split("\n")[0] else ","
-    rows = [
-        [c.strip() for c in row]
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        if any(c.strip() for c in row)
-    ]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        rows = [[c.strip() for c in row] for row in reader if any(c.strip() for c in row)]
+    except csv.Error as exc:  # e.g. a field over the csv module's 128 KiB limit
+        raise GlossaryError(f"bad CSV: {exc}", path=str(path), line=reader.line_num) from None
     if not rows:
         raise GlossaryError("no rows to import", path=str(path))
     header = [c.lower() for c in rows[0]]
@@ -103,6 +103,8 @@ def import_tbx(path: str | Path) -> list[Entry]:
     except ElementTree.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise GlossaryError(f"bad TBX (XML): {exc}", path=str(path), line=line) from None
+    except LookupError as exc:  # <?xml encoding="..."?> names no known encoding
+        raise GlossaryError(f"bad TBX (XML): {exc}", path=str(path)) from None
     ids: set[str] = set()
     entries: list[Entry] = []
     for term_entry in root.iter():

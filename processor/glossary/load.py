@@ -130,8 +130,10 @@ def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]
         reason = f"bad YAML: {exc.problem or exc.context}"
         error = GlossaryError(reason, path=path, line=mark.line + 1 if mark else None)
         return "", [], [error]
-    except yaml.YAMLError as exc:
-        return "", [], [GlossaryError(f"bad YAML: {exc}", path=path)]
+    except yaml.YAMLError as exc:  # e.g. a NUL byte: its message runs over several lines
+        return "", [], [GlossaryError(f"bad YAML: {str(exc).splitlines()[0]}", path=path)]
+    except RecursionError:  # PyYAML composes recursively: "[[[[..." thousands deep
+        return "", [], [GlossaryError("bad YAML: nested too deep", path=path)]
     if root is None:
         return (
             "",

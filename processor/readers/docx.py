@@ -89,6 +89,10 @@ def open_docx(source: bytes | Path, *, path: str, limits: ReadLimits | None = No
         NotImplementedError,  # a compression method zipfile does not know
         RuntimeError,  # zipfile: "File is encrypted" (flag hidden in a local header)
         RecursionError,
+        # python-docx on well-formed XML in the wrong namespace (found by fuzzing)
+        AttributeError,
+        TypeError,
+        IndexError,
     ) as exc:
         raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=path) from None
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
@@ -115,7 +119,9 @@ def _docx_kind(paragraph: Any) -> tuple[ParagraphKind, int]:
 
     try:
         style = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, AttributeError):
+        # A broken styles part (python-docx then meets plain lxml elements where it
+        # expects its own): the text is still readable, without style kinds.
         style = ""
     name = style.lower()
     if name == "title":
@@ -179,7 +185,9 @@ def read_docx(data: bytes, path: str, limits: ReadLimits) -> Parsed:
         titles = [text for kind, text, _ in parsed.blocks if kind == "title"]
         core_title = clean_text(document.core_properties.title or "")
         _core_meta(document, parsed)
-    except (ValueError, KeyError, RecursionError) as exc:  # broken attribute values and the like
+    # python-docx meets malformed but well-formed XML (a wrong namespace, a bad
+    # attribute value) with these; the document is broken, not our reading of it.
+    except (ValueError, KeyError, AttributeError, TypeError, IndexError, RecursionError) as exc:
         raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=path) from None
     parsed.title = titles[0] if titles else core_title or None
     if not parsed.blocks:

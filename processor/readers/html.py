@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from processor.errors import InputError
@@ -63,38 +65,84 @@ def _junk_words(tag: Any) -> set[str]:
     return set(re.split(r"[\s_\-]+", attrs.lower())) & _JUNK_WORDS
 
 
-def _p_text_len(tag: Any) -> int:
-    return sum(len(p.get_text()) for p in tag.find_all("p"))
+@dataclass
+class _Sizes:
+    """Per-tag measures of a tree, keyed by ``id(tag)``, all found in one pass.
+
+    Asking bs4 the same questions tag by tag (``tag.get_text()``, ``tag.find()``)
+    costs the size of the subtree each time: quadratic on a deep page.
+    """
+
+    text: Counter[int] = field(default_factory=Counter)  # characters of text below
+    p_text: Counter[int] = field(default_factory=Counter)  # characters of <p> text below
+    tags: Counter[int] = field(default_factory=Counter)  # tags below
+    has_block: set[int] = field(default_factory=set)  # a block tag below
+    holds_article: set[int] = field(default_factory=set)  # <article>, <main> or <h1> below
 
 
-def _main_block(soup: Any) -> Any:
+def _sizes(root: Any) -> _Sizes:
+    from bs4 import CData, NavigableString, Tag
+
+    sizes = _Sizes()
+    # Reversed document order visits every node after all of its descendants.
+    for node in reversed([root, *root.descendants]):
+        parent = node.parent
+        if isinstance(node, Tag):
+            key = id(node)
+            if node.name == "p":
+                sizes.p_text[key] = sizes.text[key]
+            if node is root or parent is None:
+                continue
+            up = id(parent)
+            sizes.text[up] += sizes.text[key]
+            sizes.p_text[up] += sizes.p_text[key]
+            sizes.tags[up] += 1 + sizes.tags[key]
+            if node.name in _BLOCK_TAGS or key in sizes.has_block:
+                sizes.has_block.add(up)
+            if node.name in ("article", "main", "h1") or key in sizes.holds_article:
+                sizes.holds_article.add(up)
+        elif type(node) in (NavigableString, CData) and parent is not None:
+            sizes.text[id(parent)] += len(node)  # what get_text() counts: no comments
+    return sizes
+
+
+def _main_block(soup: Any, sizes: _Sizes) -> Any:
     """The element holding the article: <article>, <main>, [role=main], or the most <p> text."""
     for candidates in (soup.find_all("article"), soup.find_all("main")):
         if candidates:
-            return max(candidates, key=_p_text_len)
+            return max(candidates, key=lambda tag: sizes.p_text[id(tag)])
     if (main := soup.find(attrs={"role": "main"})) is not None:
         return main
-    parents: Counter[Any] = Counter()
+    # Keyed by identity: a bs4 Tag hashes by serialising itself.
+    text_by_parent: Counter[int] = Counter()
+    parent_by_id: dict[int, Any] = {}
     for p in soup.find_all("p"):
         if p.parent is not None:
-            parents[p.parent] += len(p.get_text())
-    if parents:
-        return parents.most_common(1)[0][0]
+            text_by_parent[id(p.parent)] += sizes.text[id(p)]
+            parent_by_id[id(p.parent)] = p.parent
+    if text_by_parent:
+        return parent_by_id[text_by_parent.most_common(1)[0][0]]
     return soup.body or soup
 
 
-def _drop_chrome(root: Any, total_text: int) -> None:
+def _drop_chrome(root: Any) -> None:
     """Remove menus, share bars, banners and the like, keeping anything that holds the article."""
-    for tag in list(root.find_all(True)):
-        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
+    sizes = _sizes(root)
+    total_text = sizes.text[id(root)]
+    tags = list(root.find_all(True))  # document order: a tag's descendants follow it
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        i += 1
+        if tag.name in ("html", "body", "article", "main"):
             continue
-        chrome = tag.name in _CHROME_TAGS or bool(_junk_words(tag))
-        if not chrome:
+        if tag.name not in _CHROME_TAGS and not _junk_words(tag):
             continue
-        holds_article = tag.find(["article", "main", "h1"]) is not None
-        if holds_article or len(tag.get_text()) > 0.5 * total_text > 0:
+        key = id(tag)
+        if key in sizes.holds_article or sizes.text[key] > 0.5 * total_text > 0:
             continue  # e.g. <header> around the article's <h1>, or a mislabelled wrapper
         tag.decompose()
+        i += sizes.tags[key]  # its descendants went with it
 
 
 def _strip_site_suffix(title: str) -> str:
@@ -114,10 +162,6 @@ def _html_title(soup: Any, main: Any) -> str | None:
     return None
 
 
-def _has_block(tag: Any) -> bool:
-    return tag.find(_BLOCK_TAGS) is not None
-
-
 def _flush(parsed: Parsed, inline: list[str], kind: ParagraphKind) -> None:
     # Text laid out with <br><br> instead of <p>: an empty line splits paragraphs.
     for chunk in re.split(r"\n[ \t\u00a0]*\n", "".join(inline)):
@@ -125,7 +169,7 @@ def _flush(parsed: Parsed, inline: list[str], kind: ParagraphKind) -> None:
     inline.clear()
 
 
-def _walk_html(parsed: Parsed, element: Any, title: str | None) -> None:
+def _walk_html(parsed: Parsed, element: Any, title: str | None, has_block: set[int]) -> None:
     """Emit the blocks under ``element`` in reading order; loose inline text becomes a block.
 
     An explicit stack of (children, kind, pending inline text) replaces
@@ -148,7 +192,7 @@ def _walk_html(parsed: Parsed, element: Any, title: str | None) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        if child.name not in _BLOCK_TAGS and not _has_block(child):
+        if child.name not in _BLOCK_TAGS and id(child) not in has_block:
             inline.append(child.get_text())
             continue
         _flush(parsed, inline, kind)
@@ -164,20 +208,35 @@ def _walk_html(parsed: Parsed, element: Any, title: str | None) -> None:
         stack.append((iter(child.children), inner, []))
 
 
-def _check_depth(text: str, path: str, limit: int) -> None:
-    """Fail fast on a page nested deeper than ``limit`` elements (libxml2's own tree rules)."""
+def _check_shape(text: str, path: str, limits: ReadLimits) -> None:
+    """Fail fast on a page nested too deep or with too many elements (libxml2's tree rules).
+
+    libxml2 parses in C without recursion; the Python-side tree (BeautifulSoup)
+    is only built for a page that passed.
+    """
     from lxml import etree
 
     parser = etree.HTMLPullParser(events=("start", "end"), huge_tree=True)
-    depth = 0
+    depth = elements = 0
     try:
         for start in range(0, len(text), 1 << 16):
             parser.feed(text[start : start + (1 << 16)])
             for event, _ in parser.read_events():
-                depth += 1 if event == "start" else -1
-                if depth > limit:
+                if event == "end":
+                    depth -= 1
+                    continue
+                depth += 1
+                elements += 1
+                if depth > limits.max_html_depth:
                     raise InputError(
-                        f"HTML is nested over {limit} levels deep; not a readable page", path=path
+                        f"HTML is nested over {limits.max_html_depth} levels deep; "
+                        "not a readable page",
+                        path=path,
+                    )
+                if elements > limits.max_html_elements:
+                    raise InputError(
+                        f"HTML has over {limits.max_html_elements} elements; not a readable page",
+                        path=path,
                     )
     except etree.LxmlError:
         pass  # libxml2 gave up on the markup; BeautifulSoup is more forgiving
@@ -187,19 +246,23 @@ def read_html(data: bytes, path: str, limits: ReadLimits) -> Parsed:
     from bs4 import BeautifulSoup
 
     text, encoding = _decode_html(data, path)
-    _check_depth(text, path, limits.max_html_depth)
-    soup = BeautifulSoup(text, "lxml")
+    _check_shape(text, path, limits)
+    with warnings.catch_warnings():
+        # bs4 warns when a page looks like a URL or like XML: advice for programmers,
+        # not for a user whose saved page is read either way.
+        warnings.simplefilter("ignore", UserWarning)
+        soup = BeautifulSoup(text, "lxml")
     parsed = Parsed(encoding=encoding)
     page_meta(soup, parsed)  # before <script> goes: JSON-LD lives there
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    body = soup.body or soup
-    _drop_chrome(body, len(body.get_text()))
-    main = _main_block(soup)
+    _drop_chrome(soup.body or soup)
+    sizes = _sizes(soup)  # again: the chrome has gone
+    main = _main_block(soup, sizes)
     title = _html_title(soup, main)
-    _walk_html(parsed, main, title)
+    _walk_html(parsed, main, title, sizes.has_block)
     parsed.title = parsed.title or title
     if not parsed.blocks:
         raise InputError("no readable text found in the HTML page", path=path)

@@ -18,6 +18,8 @@ from processor.errors import InputError, ProcessorError
 
 MIB = 1024 * 1024
 ENV_MAX_INPUT_MB = "PROCESSOR_MAX_INPUT_MB"
+# libxml2 (huge_tree mode) stops building a tree at this depth.
+HTML_DEPTH_CEILING = 2048
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,11 @@ class ReadLimits:
 
     # Size of one input file as stored (any format).
     max_bytes: int = 50 * MIB
-    # Element nesting of an HTML page (browsers flatten beyond 512 as well).
+    # Element nesting of an HTML page (browsers flatten beyond 512 as well); at most
+    # HTML_DEPTH_CEILING, the depth to which libxml2 reports a page's shape.
     max_html_depth: int = 512
+    # Elements of an HTML page: a news page has a few thousand; parsing costs ~60 us each.
+    max_html_elements: int = 50_000
     # DOCX: all parts of the zip together, uncompressed.
     max_unpacked_bytes: int = 256 * MIB
     # DOCX: uncompressed / compressed size of one part; only parts over 1 MiB are
@@ -40,6 +45,8 @@ class ReadLimits:
         for name, value in vars(self).items():
             if not isinstance(value, int) or value <= 0:
                 raise ValueError(f"ReadLimits.{name} must be a positive integer, got {value!r}")
+        if self.max_html_depth > HTML_DEPTH_CEILING:
+            raise ValueError(f"ReadLimits.max_html_depth can be at most {HTML_DEPTH_CEILING}")
 
     @classmethod
     def from_env(cls) -> ReadLimits:

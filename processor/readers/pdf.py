@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 
@@ -86,6 +87,8 @@ def _pages(data: bytes, path: str, limits: ReadLimits) -> list[list[str]]:
     """Each page's text lines; every way pypdf fails on a broken file becomes one line."""
     import pypdf
 
+    # pypdf logs every repair it makes to a broken file; the user gets our one line.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
