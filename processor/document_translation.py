@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from processor.translation import TranslationSettings, Translator
 
 
-
 @dataclass(kw_only=True)
 class TranslateOptions:
     """What ``translate_files`` produces; the defaults are the CLI's defaults."""

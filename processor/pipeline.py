@@ -306,9 +306,7 @@ def _memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
     doc, selection = prepared.doc, prepared.selection
     by_id = {s.id: s for s in doc.sentences()}
     wanted = list(by_id) if full_text else selection.sentence_ids()
-    return [(_TITLE, derive_title(doc))] + [
-        (sid, strip_dash(by_id[sid].text)) for sid in wanted
-    ]
+    return [(_TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
 
 
 def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[str, str]]:
