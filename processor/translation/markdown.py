@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from processor.translation.markup import FileReport, Flow, Piece, translate_flows
+from processor.translation.flows import Flow, translate_flows
+from processor.translation.markup import FileReport, Piece
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
