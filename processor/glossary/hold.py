@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from processor.glossary import kazakh
+import processor.glossary.kazakh as kazakh
 from processor.glossary.types import Entry, Glossary, Match
 from processor.translation.base import Translator
 
