@@ -7,38 +7,31 @@ fixed decoding lengths (min == max) so both sides do identical work.  Prints
 processor/bare throughput ratios (target >= 0.9x), tokens/second and peak RSS for
 threads 1-2 and beam 1-4, and shows the model loads once for several documents.
 
-    /work/venv/bin/python bench/bench_translate.py [--quick]
+Run from the repository root: ``python -m bench.bench_translate [--quick]``. The
+random-weight model comes from the tests' support package (tests/support/tiny_models.py),
+the one place that builds tiny real-format models.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from tests import tiny_models  # noqa: E402
+from bench.harness import peak_rss_mib
+from tests.support import tiny_models
 
 
 def sentences_of(text: str) -> list[str]:
-    try:
-        from processor.segment import split_sentences
+    from processor.segment import split_sentences
 
-        return [s.text for para in text.split("\n\n") for s in split_sentences(para)]
-    except ImportError:
-        from razdel import sentenize
-
-        return [s.text for para in text.split("\n\n") for s in sentenize(para)]
+    return [s.text for para in text.split("\n\n") for s in split_sentences(para)]
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_mib()
 
 
 def main() -> None:

@@ -44,7 +44,7 @@ from hypothesis import strategies as st
 
 from processor.errors import ModelError
 from processor.translation.store import ModelStore
-from tests import tiny_models
+from tests.support import tiny_models
 from tests.support.translation import nested_json, set_flag_bits, store_snapshot, tree
 
 TOP = "translate-ru_en-1_9"

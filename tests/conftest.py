@@ -26,8 +26,7 @@ from pathlib import Path
 import pytest
 
 from processor.translation.store import InstalledModel, ModelStore
-from tests import tiny_models
-from tests.support import data
+from tests.support import data, tiny_models
 
 # Enough to exercise every code path; random weights never stop early by themselves.
 TINY_MAX_DECODING = 12

@@ -12,8 +12,8 @@ import pytest
 
 from processor.pipeline import BriefOptions, brief
 from processor.results import Result
-from tests.helpers import SEED
-from tests.translator_doubles import identity
+from tests.support.data import SEED
+from tests.support.doubles import identity
 
 SEED_STEM = "zakon-tokayev-trump"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from processor.cli import main
-from tests.helpers import SEED
+from tests.support.data import SEED
 
 
 def run(*args: object, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:

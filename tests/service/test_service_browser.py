@@ -1,0 +1,90 @@
+"""The analysts' web page in a real headless Chromium: upload an article, download the memo."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.service.test_service import start_service
+from tests.support.data import SEED
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="Debian's chromium and chromium-driver are not installed",
+)
+
+
+@pytest.fixture
+def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    # Selenium Manager would look for drivers online: the machine's own driver only.
+    monkeypatch.setenv("SE_OFFLINE", "true")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
+        options.add_argument(flag)
+    options.add_experimental_option(
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
+    )
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.downloads = downloads
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_upload_through_the_page_and_download_the_memo(browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    proc, url = start_service(tmp_path / "data")
+    try:
+        browser.get(url + "/")
+        wait = WebDriverWait(browser, 90)
+        # The interface speaks Kazakh and English too.
+        browser.find_element(By.CSS_SELECTOR, "[data-lang=kk]").click()
+        assert browser.find_element(By.ID, "submit").text == "Жазбаларды дайындау"
+        browser.find_element(By.CSS_SELECTOR, "[data-lang=en]").click()
+        assert browser.find_element(By.ID, "submit").text == "Prepare memos"
+
+        browser.find_element(By.ID, "files").send_keys(str(SEED))
+        for box in browser.find_elements(By.CSS_SELECTOR, "input[name=lang]"):
+            if box.is_selected() != (box.get_attribute("value") == "ru"):
+                box.click()  # no model here: the Russian memo
+        browser.find_element(By.ID, "submit").click()
+        link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "a.result")))
+        assert link.text.endswith(".docx")
+        link.click()
+        target = browser.downloads / link.text
+        deadline = time.monotonic() + 30
+        while not target.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        memo = docx.Document(str(target))
+        assert any("Токаев" in p.text for p in memo.paragraphs)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
