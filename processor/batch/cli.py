@@ -78,8 +78,9 @@ def run_batch(
     """Brief ``paths``, one line per input as it finishes; exit 130 on Ctrl-C or SIGTERM."""
     from processor.batch import progress as bar
     from processor.batch.executor import Limits, default_jobs
-    from processor.batch.run import BatchReport, BatchSettings, brief_batch, sigterm_interrupts
+    from processor.batch.run import BatchReport, BatchSettings, brief_batch
     from processor.cli.common import echo_result
+    from processor.interrupts import terminate_as_interrupt
     from processor.outputs import collect_sources
 
     sources = collect_sources(paths)  # folders expanded: the bar counts files
@@ -101,7 +102,7 @@ def run_batch(
 
     report = BatchReport(started=shown.started, finished=finished)
     try:
-        with sigterm_interrupts():
+        with terminate_as_interrupt():
             return brief_batch(
                 sources, outdir, options, BatchSettings(limits=limits, force=force), report=report
             )

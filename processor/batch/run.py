@@ -14,10 +14,8 @@ import contextlib
 import dataclasses
 import functools
 import os
-import signal
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import TYPE_CHECKING
 
 from processor.batch.executor import Done, Limits, run_each
@@ -204,21 +202,3 @@ def _once_each(factory: TranslatorFactory) -> TranslatorFactory:
         return got
 
     return cached
-
-
-@contextlib.contextmanager
-def sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM stops a batch the way Ctrl-C does: temporary files are removed on the way."""
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

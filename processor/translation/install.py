@@ -19,12 +19,11 @@ import re
 import shutil
 import signal
 import tempfile
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import FrameType
 
 from processor.errors import ModelError
+from processor.interrupts import terminate_as_interrupt
 from processor.translation import archive, catalog, remote, styles
 from processor.translation.installed import (
     InstalledModel,
@@ -38,23 +37,6 @@ from processor.translation.installed import (
 STAGING_PREFIX = ".processor-staging-"
 _STAGING_PID = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-")
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-
-def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(signal.Signals(signum).name)
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM raises KeyboardInterrupt while staging exists, so the cleanup runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 @contextlib.contextmanager
@@ -96,7 +78,7 @@ def staging(parent: Path) -> Iterator[Path]:
         tmp = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=parent))
     except OSError as exc:
         raise ModelError(f"cannot write here: {exc.strerror or exc}", path=str(parent)) from None
-    with _terminate_as_interrupt():
+    with terminate_as_interrupt():
         try:
             yield tmp
         finally:
