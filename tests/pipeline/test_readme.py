@@ -27,8 +27,8 @@ SKIP = {
     "models remove": "changes the model store",
     "evaluate": "needs the FLORES-200 files",
     "pip ": "installs packages",
-    "serve": "starts a server (tests/test_service.py starts one on loopback)",
-    "--executor ray": "needs the ray extra (tests/test_ray_*.py)",
+    "serve": "starts a server (tests/service/test_service.py starts one on loopback)",
+    "--executor ray": "needs the ray extra (tests/batch/test_ray_*.py)",
 }
 # Commands that fail today for a reason another issue fixes; each says which.
 KNOWN: dict[str, str] = {}
