@@ -37,7 +37,6 @@ A = TypeVar("A")
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 120.0
-WORKER_NICENESS = 5
 _TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
 
 
@@ -144,8 +143,6 @@ def _work(
     """A worker's life: receive (index, item), send back (index, ok, value or error)."""
     # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The parent's share (translation, memos) is what a batch waits for: it goes first.
-    os.nice(WORKER_NICENESS)
     # The fork server kept the environment of its own start; the parent's may have changed
     # since (settings, data folders), and a worker must see what the parent sees now.
     os.environ.clear()
