@@ -124,6 +124,7 @@ def brief_batch(
         names=names,
         on_start=None if started is None else lambda k: started(names[k]),
         preload=PRELOAD,
+        ahead=2 * max(1, settings.round_size),  # prepared inputs held: about two rounds
     )
     with contextlib.closing(stream):
         ready = _Prefetched(stream, names)
