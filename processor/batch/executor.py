@@ -37,7 +37,6 @@ A = TypeVar("A")
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 120.0
-WORKER_NICENESS = 5
 _TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
 
 
@@ -83,18 +82,25 @@ def run_each(
     *,
     names: Sequence[str] | None = None,
     on_start: Callable[[int], None] | None = None,
+    preload: Sequence[str] = (),
+    ahead: int | None = None,
 ) -> Generator[Done[T], None, None]:
     """``func(item)`` for every item; a :class:`Done` per item as each finishes.
 
     ``func`` and the items must pickle in isolated mode (a module-level function, or a
     ``functools.partial`` of one).  ``names`` (e.g. file paths) start the one-line
     failures of inputs that overran the budget or whose worker died.  Closing the
-    iterator early (or Ctrl-C while iterating) stops and reaps every worker.
+    iterator early (or Ctrl-C while iterating) stops and reaps every worker.  ``preload``
+    names modules that the fork server imports once, when it starts (the first isolated
+    run of the process): workers then fork with them ready instead of importing each.
+    ``ahead`` bounds how many inputs may be handed out before the caller has taken their
+    results (memory stays bounded when the caller is slower than the workers).
     """
     shown = list(names) if names is not None else [str(i) for i in range(len(items))]
     if not limits.isolated:
         return _serial(func, items, on_start)
-    return _isolated(func, items, limits, shown, on_start)
+    scheduler = _Scheduler(func, items, limits, shown, on_start, preload, ahead)
+    return _isolated(scheduler)
 
 
 def _serial(
@@ -112,27 +118,23 @@ def _serial(
             yield Done(index, value=value, seconds=time.perf_counter() - start)
 
 
-def _isolated(
-    func: Callable[[A], T],
-    items: Sequence[A],
-    limits: Limits,
-    names: list[str],
-    on_start: Callable[[int], None] | None,
-) -> Generator[Done[T], None, None]:
-    if not items:
+def _isolated(scheduler: _Scheduler[A, T]) -> Generator[Done[T], None, None]:
+    if not scheduler.items:
         return
-    scheduler = _Scheduler(func, items, limits, names, on_start)
     thread = threading.Thread(target=scheduler.run, name="processor-batch", daemon=True)
     thread.start()
     try:
-        for _ in range(len(items)):
+        for _ in range(len(scheduler.items)):
             done = scheduler.finished.get()
             if isinstance(done, BaseException):  # the scheduler itself broke
                 raise done
+            scheduler.taken()
             yield done
     finally:
         scheduler.stop.set()
+        scheduler.taken()
         thread.join()
+        scheduler.close()
 
 
 # --- the workers ------------------------------------------------------------------------------
@@ -144,8 +146,6 @@ def _work(
     """A worker's life: receive (index, item), send back (index, ok, value or error)."""
     # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The parent's share (translation, memos) is what a batch waits for: it goes first.
-    os.nice(WORKER_NICENESS)
     # The fork server kept the environment of its own start; the parent's may have changed
     # since (settings, data folders), and a worker must see what the parent sees now.
     os.environ.clear()
@@ -218,6 +218,8 @@ class _Scheduler(Generic[A, T]):
         limits: Limits,
         names: list[str],
         on_start: Callable[[int], None] | None,
+        preload: Sequence[str] = (),
+        ahead: int | None = None,
     ):
         self.func = func
         self.items = items
@@ -226,9 +228,28 @@ class _Scheduler(Generic[A, T]):
         self.on_start = on_start
         self.finished: queue.Queue[Done[T] | BaseException] = queue.Queue()
         self.stop = threading.Event()
+        self.ahead = ahead
+        self.given = 0  # inputs handed out (or refused)
+        self.yielded = 0  # results the caller has taken
+        # The caller writes a byte here when it takes a result: the scheduler wakes at once.
+        self._wake_r, self._wake_w = os.pipe()
         self.context = multiprocessing.get_context("forkserver")
         # The server imports the function's module once; every worker forks ready to run.
-        self.context.set_forkserver_preload([getattr(func, "func", func).__module__])
+        module = getattr(func, "func", func).__module__
+        self.context.set_forkserver_preload([module, *preload])
+
+    def taken(self) -> None:
+        self.yielded += 1
+        with contextlib.suppress(OSError):
+            os.write(self._wake_w, b".")
+
+    def close(self) -> None:
+        for fd in (self._wake_r, self._wake_w):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def _may_give(self) -> bool:
+        return self.ahead is None or self.given - self.yielded < self.ahead
 
     def run(self) -> None:
         workers: list[_Worker] = []
@@ -266,13 +287,17 @@ class _Scheduler(Generic[A, T]):
                 workers.append(self._spawn())
                 idle += 1
             for worker in workers:
-                while worker.index is None and pending:
+                while worker.index is None and pending and self._may_give():
+                    self.given += 1
                     refused = self._give(worker, pending.pop())
                     if refused is not None:
                         remaining -= 1
                         self.finished.put(refused)
             busy = [w for w in workers if w.index is not None]
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], _TICK)
+            watched = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+            ready = wait([*watched, self._wake_r], _TICK)
+            if self._wake_r in ready:
+                os.read(self._wake_r, 4096)
             now = time.monotonic()
             kept: list[_Worker] = []
             for worker in workers:

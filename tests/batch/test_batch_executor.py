@@ -101,3 +101,14 @@ def test_workers_see_the_environment_of_now(monkeypatch):
     monkeypatch.setenv("PROCESSOR_BATCH_PROBE", "now")
     dones = list(run_each(env, ["PROCESSOR_BATCH_PROBE"], ISOLATED))
     assert dones[0].value == "now"
+
+
+def test_inputs_are_handed_out_at_most_ahead_of_the_caller():
+    started = []
+    taken = 0
+    stream = run_each(shout, list("abcdefgh"), ISOLATED, on_start=started.append, ahead=3)
+    for _ in stream:
+        time.sleep(0.3)  # a slow caller: the workers would otherwise run far ahead
+        assert len(started) <= taken + 1 + 3
+        taken += 1
+    assert taken == 8 and sorted(started) == list(range(8))
