@@ -22,7 +22,7 @@ from processor.glossary.common_words import ADJECTIVES, GENERIC, NOUNS
 from processor.glossary.forms import is_female_name, name_table, normalize
 from processor.glossary.imports import slug
 from processor.glossary.romanize import romanize
-from processor.glossary.types import Entry, EntryType, Glossary, entry_type, identity
+from processor.glossary.types import Entry, EntryType, Glossary, Match, entry_type, identity
 
 _TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -56,8 +56,17 @@ def _pipeline() -> tuple[Any, ...]:
         return Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb)
 
 
-def find_entities(texts: Sequence[str], glossary: Glossary | None = None) -> list[Entity]:
-    """PER/ORG/LOC spans in ``texts`` that overlap no glossary match."""
+def find_entities(
+    texts: Sequence[str],
+    glossary: Glossary | None = None,
+    *,
+    matches: Sequence[Sequence[Match]] | None = None,
+) -> list[Entity]:
+    """PER/ORG/LOC spans in ``texts`` that overlap no glossary match.
+
+    ``matches`` (one list per text) are the glossary's matches when the caller has them
+    already: the texts are then not matched again.
+    """
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, ner_tagger = _pipeline()
@@ -65,7 +74,10 @@ def find_entities(texts: Sequence[str], glossary: Glossary | None = None) -> lis
     for index, text in enumerate(texts):
         if not text.strip():
             continue
-        covered = [(m.start, m.stop) for m in glossary.find(text)] if glossary else []
+        if matches is not None:
+            covered = [(m.start, m.stop) for m in matches[index]]
+        else:
+            covered = [(m.start, m.stop) for m in glossary.find(text)] if glossary else []
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_morph(morph_tagger)
@@ -232,6 +244,11 @@ class EntityName:
     def in_glossary(self) -> bool:
         return self.source == "glossary"
 
+    @property
+    def romanized(self) -> bool:
+        """True when English is a romanization, not a curated or translated rendering."""
+        return self.source == "romanized"
+
 
 def names_in(
     texts: Sequence[str],
@@ -239,15 +256,21 @@ def names_in(
     *,
     entities: bool = True,
     types: Sequence[str] = NAME_TYPES,
+    matches: Sequence[Sequence[Match]] | None = None,
 ) -> list[EntityName]:
     """People, organizations and places named in ``texts``, one row per entity: glossary
     entries first (in order of appearance), then names natasha finds outside the glossary
-    (most frequent first).  A surname alone after the full name is the same person."""
+    (most frequent first).  A surname alone after the full name is the same person.
+
+    ``matches`` (one list per text) are the glossary's matches when the caller has them.
+    """
     rows: list[EntityName] = []
-    if glossary is not None:
+    if glossary is not None and matches is None:
+        matches = [glossary.find(text) for text in texts]
+    if matches is not None:
         counts: dict[Entry, int] = {}
-        for text in texts:
-            for m in glossary.find(text):
+        for found_in_text in matches:
+            for m in found_in_text:
                 counts[m.entry] = counts.get(m.entry, 0) + 1
         rows = [
             EntityName(e.type, e.ru, e.en, e.kk, n, "glossary", e.id)
@@ -257,7 +280,7 @@ def names_in(
     if not entities:
         return rows
     found: dict[str, list[Entity]] = {}
-    for ent in find_entities(texts, glossary):
+    for ent in find_entities(texts, glossary, matches=matches):
         if ent.type in types:
             found.setdefault(identity(ent.normal), []).append(ent)
     # "Смагулов" after "Айдар Смагулов": one person, counted on the full name.

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
+from processor.glossary.entities import NAME_TYPES, EntityName, names_in
 from processor.glossary.hold import HeldTranslation, TermOutcome
-from processor.glossary.types import Entry, Glossary, Match, identity
-
-NAME_TYPES: tuple[str, ...] = ("person", "organization", "place", "abbreviation")
+from processor.glossary.types import Entry, Glossary, Match
 
 
 @dataclass(frozen=True)
@@ -47,67 +45,15 @@ def _usages(matches: Iterable[Match]) -> list[TermUsage]:
     return [TermUsage(e, n, tuple(forms[e])) for e, n in counts.items()]
 
 
-@dataclass(frozen=True)
-class NameRow:
-    """One row of the names table."""
-
-    ru: str
-    en: str
-    kk: str
-    type: str
-    count: int
-    source: Literal["glossary", "romanized"]
-    entry_id: str | None = None
-
-    @property
-    def romanized(self) -> bool:
-        """True when English is a romanization, not a curated glossary rendering."""
-        return self.source == "romanized"
-
-
 def names_table(
     glossary: Glossary,
     texts: Sequence[str],
     *,
     entities: bool = True,
     types: Sequence[str] = NAME_TYPES,
-) -> list[NameRow]:
+) -> list[EntityName]:
     """People, organizations and places in ``texts``: glossary rows first, then entities."""
-    matches = [glossary.find(text) for text in texts]
-    return _name_rows(texts, matches, entities=entities, types=types)
-
-
-def _name_rows(
-    texts: Sequence[str],
-    matches: Sequence[Sequence[Match]],
-    *,
-    entities: bool = True,
-    types: Sequence[str] = NAME_TYPES,
-) -> list[NameRow]:
-    """The names table from the glossary ``matches`` of each text (one match per text)."""
-    rows = [
-        NameRow(u.entry.ru, u.entry.en, u.entry.kk, u.entry.type, u.count, "glossary", u.entry.id)
-        for u in _usages(m for found in matches for m in found)
-        if u.entry.type in types
-    ]
-    if entities:
-        from processor.glossary.entities import entity_entry, find_entities
-
-        counts: dict[str, int] = {}
-        first: dict[str, tuple[str, str]] = {}
-        for ent in find_entities(texts):
-            # Names the glossary covers are its rows already.
-            if any(m.start < ent.stop and ent.start < m.stop for m in matches[ent.text_index]):
-                continue
-            key = identity(ent.normal)
-            counts[key] = counts.get(key, 0) + 1
-            first.setdefault(key, (ent.normal, ent.type))
-        for key, (normal, etype) in first.items():
-            if etype not in types:
-                continue
-            e = entity_entry(normal, etype)
-            rows.append(NameRow(e.ru, e.en, e.kk, etype, counts[key], "romanized"))
-    return rows
+    return names_in(texts, glossary, entities=entities, types=types)
 
 
 @dataclass(frozen=True)
@@ -115,21 +61,14 @@ class Findings:
     """What the glossary (and natasha, for names outside it) found in one document."""
 
     usages: tuple[TermUsage, ...]
-    names: tuple[NameRow, ...]
+    names: tuple[EntityName, ...]
     glossaries: tuple[str, ...]  # the names of the glossaries that were searched
 
 
 def find_terms(glossary: Glossary, text: str, *, entities: bool = True) -> Findings:
     """Terms and names of one document, from a single pass of the glossary matcher."""
     matches = glossary.find(text)
-    rows = _name_rows([text], [matches], entities=entities)
-    # "Смагулов" after "Айдар Смагулов" is the same person, not a row of its own.
-    surnames = {r.ru.split()[-1] for r in rows if r.type == "person" and " " in r.ru}
-    names = [
-        r
-        for r in rows
-        if not r.romanized or r.type != "person" or " " in r.ru or r.ru not in surnames
-    ]
+    names = names_in([text], glossary, entities=entities, matches=[matches])
     return Findings(tuple(_usages(matches)), tuple(names), tuple(glossary.names))
 
 
