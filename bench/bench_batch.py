@@ -17,13 +17,14 @@ from pathlib import Path
 from bench.harness import Timing, table, timed
 from processor.batch import Limits
 from processor.batch.run import BatchSettings, brief_batch
-from processor.pipeline import BriefOptions, BriefResult
+from processor.pipeline import BriefOptions
+from processor.results import Result
 from tests.support.batch import write_articles
 
 
 def run(paths: list[Path], options: BriefOptions, limits: Limits) -> Timing:
     """Wall time of one whole batch into a fresh folder (every input done, none skipped)."""
-    results: list[BriefResult] = []
+    results: list[Result] = []
     with tempfile.TemporaryDirectory() as out:
         settings = BatchSettings(limits=limits, force=True)
         timing = timed(

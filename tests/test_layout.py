@@ -63,3 +63,19 @@ def test_no_module_over_400_lines() -> None:
     }
     assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
     assert len(sizes) > 50  # the walk found the package
+
+
+def test_every_benchmark_and_fuzzer_imports() -> None:
+    """Benchmarks are not run by the suite, but they must not rot: each module imports."""
+    import importlib
+
+    names = [f"bench.{p.stem}" for p in (REPO / "bench").glob("*.py") if p.stem != "__init__"]
+    names += [f"fuzz.{p.stem}" for p in (REPO / "fuzz").glob("*.py") if p.stem != "__init__"]
+    for name in names:
+        assert callable(getattr(importlib.import_module(name), "main", None)) or name in {
+            "bench.harness",
+            "fuzz.corpus",
+            "fuzz.mutate",
+            "fuzz.strategies",
+            "fuzz.targets",
+        }, name
