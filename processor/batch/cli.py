@@ -31,7 +31,7 @@ def batch_options(func: F) -> F:
                 type=click.IntRange(min=1),
                 default=None,
                 help="Inputs read and summarized at once, each in a worker process "
-                "[default: number of cores].",
+                "[default: cores less one, at least 1: this process translates and writes].",
             ),
             click.option(
                 "--timeout",

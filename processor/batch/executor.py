@@ -41,11 +41,16 @@ _TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
 
 
 def default_jobs() -> int:
-    """The cores this process may use."""
+    """Workers for a batch: the cores this process may use, less one, at least one.
+
+    The main process translates and renders memos while the workers read: on 2 cores,
+    2 workers made a 500-article batch 0.75x as fast as 1 (bench_batch).
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1)
 
 
 @dataclass(frozen=True)
