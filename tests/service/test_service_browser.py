@@ -88,3 +88,32 @@ def test_upload_through_the_page_and_download_the_memo(browser, tmp_path: Path) 
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_the_page_asks_for_the_api_key_once_and_downloads_with_it(browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    proc, url = start_service(tmp_path / "data", "--api-key", "s3cret")
+    try:
+        browser.get(url + "/")
+        wait = WebDriverWait(browser, 90)
+        browser.find_element(By.ID, "files").send_keys(str(SEED))
+        for box in browser.find_elements(By.CSS_SELECTOR, "input[name=lang]"):
+            if box.is_selected() != (box.get_attribute("value") == "ru"):
+                box.click()
+        browser.find_element(By.ID, "submit").click()
+        prompt = wait.until(ec.alert_is_present())
+        prompt.send_keys("s3cret")
+        prompt.accept()
+        link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "a.result")))
+        link.click()
+        target = browser.downloads / link.text
+        deadline = time.monotonic() + 30
+        while not target.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert any("Токаев" in p.text for p in docx.Document(str(target)).paragraphs)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -23,6 +23,29 @@ const TEXT = {
         download: "Download", missing: "no model", error: "error" },
 };
 let lang = localStorage.getItem("processor-ui") || "ru";
+
+// A service beyond loopback asks for its API key: asked once, kept for this tab only.
+async function api(url, options = {}) {
+  const key = sessionStorage.getItem("processor-key");
+  const headers = key ? { "X-API-Key": key } : {};
+  const res = await fetch(url, { ...options, headers });
+  if (res.status === 401) {
+    const entered = prompt("API key");
+    if (entered) { sessionStorage.setItem("processor-key", entered); return api(url, options); }
+  }
+  return res;
+}
+
+async function download(event) {
+  event.preventDefault();
+  const a = event.currentTarget;
+  const res = await api(a.dataset.href);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = a.textContent;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
 const $ = (id) => document.getElementById(id);
 const files = $("files");
 
@@ -46,7 +69,7 @@ function checked(name) {
 }
 
 async function poll(url) {
-  const res = await fetch(url);
+  const res = await api(url);
   const job = await res.json();
   $("state").textContent = job.status === "running"
     ? `${TEXT[lang].running}: ${job.current || ""} (${job.done}/${job.total})` : TEXT[lang][job.status] || job.status;
@@ -64,7 +87,9 @@ async function poll(url) {
     for (const name of outcome.outputs) {
       const a = document.createElement("a");
       a.href = `/api/jobs/${job.id}/files/${encodeURIComponent(name)}`;
+      a.dataset.href = a.href;
       a.textContent = name; a.download = name; a.className = "result";
+      a.addEventListener("click", download);
       li.append(a, " ");
     }
     if (outcome.error) li.append(`${TEXT[lang].error}: ${outcome.error}`);
@@ -99,7 +124,7 @@ $("form").addEventListener("submit", async (e) => {
   $("status").hidden = false;
   $("results").replaceChildren();
   $("state").textContent = TEXT[lang].queued;
-  const res = await fetch("/api/briefs", { method: "POST", body });
+  const res = await api("/api/briefs", { method: "POST", body });
   const job = await res.json();
   if (!res.ok) { $("state").textContent = `${TEXT[lang].failed}: ${job.detail}`; $("submit").disabled = false; return; }
   poll(`/api/jobs/${job.id}`);
