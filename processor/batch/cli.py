@@ -22,7 +22,7 @@ EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl-C
 
 
 def batch_options(func: F) -> F:
-    """--jobs, --timeout, --max-memory, --force, --progress/--no-progress."""
+    """--jobs, --timeout, --max-memory, --force, --progress, --executor, --address."""
     for option in reversed(
         [
             click.option(
@@ -56,6 +56,20 @@ def batch_options(func: F) -> F:
                 default=None,
                 help="Progress bar on stderr [default: on a terminal].",
             ),
+            click.option(
+                "--executor",
+                type=click.Choice(["local", "ray"]),
+                default="local",
+                show_default=True,
+                help="Where inputs are read and summarized: worker processes here, or Ray "
+                "tasks (models in Ray actors; needs the ray extra).",
+            ),
+            click.option(
+                "--address",
+                default=None,
+                metavar="HOST:PORT",
+                help="Ray cluster to join with --executor ray [default: start one here].",
+            ),
         ]
     ):
         func = option(func)
@@ -74,6 +88,8 @@ def run_batch(
     progress: bool | None,
     quiet: bool,
     debug: bool = False,
+    executor: str = "local",
+    address: str | None = None,
 ) -> list[Result]:
     """Brief ``paths``, one line per input as it finishes; exit 130 on Ctrl-C or SIGTERM."""
     from processor.batch import progress as bar
@@ -103,9 +119,13 @@ def run_batch(
     report = BatchReport(started=shown.started, finished=finished)
     try:
         with terminate_as_interrupt():
-            return brief_batch(
-                sources, outdir, options, BatchSettings(limits=limits, force=force), report=report
+            settings = BatchSettings(
+                limits=limits,
+                force=force,
+                executor="ray" if executor == "ray" else "local",
+                address=address,
             )
+            return brief_batch(sources, outdir, options, settings, report=report)
     except KeyboardInterrupt:
         shown.close()
         click.secho(

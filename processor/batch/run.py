@@ -16,7 +16,7 @@ import functools
 import os
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from processor.batch.executor import Done, Limits, run_each
 from processor.batch.state import State, fingerprint, sha256_file
@@ -52,6 +52,10 @@ class BatchSettings:
     limits: Limits = field(default_factory=Limits)
     force: bool = False  # redo inputs whose memos are up to date
     round_size: int = 32  # inputs briefed (and recorded) together
+    # "ray": inputs are Ray tasks and models live in Ray actors (processor.batch.ray);
+    # ``address`` names the cluster, None starts a local instance of ``limits.jobs`` CPUs.
+    executor: Literal["local", "ray"] = "local"
+    address: str | None = None
 
 
 @dataclass
@@ -109,19 +113,25 @@ def brief_batch(
         if report.finished is not None:
             report.finished(results[i], True)
 
-    factory = _once_each(translator_factory or _default_factory(options))
     # Standard input belongs to this process: it is read here, never in a worker.
     names = [paths[i] for i in todo if paths[i] != STDIN]
     started = report.started
-    stream = run_each(
-        functools.partial(prepare, options=options),
-        names,
-        settings.limits,
-        names=names,
-        on_start=None if started is None else lambda k: started(names[k]),
-        preload=PRELOAD,
-        ahead=2 * max(1, settings.round_size),  # prepared inputs held: about two rounds
-    )
+    on_start = None if started is None else lambda k: started(names[k])
+    work = functools.partial(prepare, options=options)
+    ahead = 2 * max(1, settings.round_size)  # prepared inputs held: about two rounds
+    if settings.executor == "ray":
+        from processor.batch import ray as on_ray
+
+        on_ray.start(settings.address, workers=settings.limits.jobs)
+        default = on_ray.actor_translator_factory(options.translation)
+        stream = on_ray.run_each_on_ray(work, names, names=names, on_start=on_start, ahead=ahead)
+    else:
+        default = _default_factory(options)
+        stream = run_each(
+            work, names, settings.limits, names=names, on_start=on_start, preload=PRELOAD,
+            ahead=ahead,
+        )  # fmt: skip
+    factory = _once_each(translator_factory or default)
     with contextlib.closing(stream):
         ready = _Prefetched(stream, names)
         size = max(1, settings.round_size)

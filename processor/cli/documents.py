@@ -230,6 +230,8 @@ def brief(
     max_memory: int | None,
     force: bool,
     progress: bool | None,
+    executor: str,
+    address: str | None,
     config_path: str | None,
     debug: bool,
 ) -> None:
@@ -290,6 +292,8 @@ def brief(
             progress=progress,
             quiet=quiet,
             debug=debug,
+            executor=executor,
+            address=address,
         )
     except Exception as exc:  # the run as a whole: a bad glossary or format
         fail_run(exc, debug, manifest=manifest)
