@@ -43,6 +43,14 @@ def _loopback(host: str) -> bool:
     metavar="FILE",
     help="Extra glossary for every job; repeatable.",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Run brief jobs' articles in local workers or as Ray tasks (needs the ray extra).",
+)
+@click.option("--address", default=None, metavar="HOST:PORT", help="Ray cluster to join.")
 @click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 2048))
 @click.option("--max-files", default=50, show_default=True, type=click.IntRange(1, 10000))
 def serve(
@@ -51,6 +59,8 @@ def serve(
     data_dir: str | None,
     api_key: str | None,
     glossaries: tuple[str, ...],
+    executor: str,
+    address: str | None,
     max_upload_mb: int,
     max_files: int,
 ) -> None:
@@ -79,6 +89,6 @@ def serve(
     base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     folder = Path(data_dir) if data_dir else base / "processor" / "service"
     limits = Limits(max_files=max_files, max_file_bytes=max_upload_mb * 2**20)
-    app = create_app(ServiceConfig(folder, api_key, limits, glossaries))
+    app = create_app(ServiceConfig(folder, api_key, limits, glossaries, executor, address))
     click.echo(f"processor: serving on http://{host}:{port}/ (data in {folder})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -49,6 +49,9 @@ class ServiceConfig:
     api_key: str | None = None
     limits: Limits = field(default_factory=Limits)
     glossaries: tuple[str, ...] = ()
+    # "ray": brief jobs run their articles as Ray tasks, models in Ray actors.
+    executor: str = "local"
+    address: str | None = None
 
 
 class FindRequest(BaseModel):
@@ -66,7 +69,8 @@ def _outcome(result: "Result") -> dict[str, Any]:
 
 
 def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: bool,
-               glossaries: tuple[str, ...]) -> Work:  # fmt: skip
+               glossaries: tuple[str, ...], executor: str = "local",
+               address: str | None = None) -> Work:  # fmt: skip
     """The job that writes memos for every uploaded article.
 
     It runs like a CLI batch: every article is read in a worker process with a time
@@ -90,7 +94,12 @@ def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: 
         options = BriefOptions(
             languages=languages, formats=formats, full_text=full_text, glossaries=glossaries
         )
-        settings = BatchSettings(limits=Limits(jobs=1), force=True)
+        settings = BatchSettings(
+            limits=Limits(jobs=1),
+            force=True,
+            executor="ray" if executor == "ray" else "local",
+            address=address,
+        )
         results = brief_batch(inputs, out, options, settings, report=BatchReport(finished=finished))
         return [_outcome(r) for r in results]
 
@@ -227,7 +236,10 @@ def create_app(config: ServiceConfig) -> FastAPI:
         fmts = choices(formats, FORMATS, "formats")
         job = store.new("brief")
         await save_uploads(job.id, files)
-        store.submit(job, brief_work(langs, fmts, full_text, config.glossaries))
+        work = brief_work(
+            langs, fmts, full_text, config.glossaries, config.executor, config.address
+        )
+        store.submit(job, work)
         return job_response(request, job.id)
 
     @app.post("/api/translations", status_code=202, dependencies=api)

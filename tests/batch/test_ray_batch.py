@@ -94,3 +94,22 @@ def test_killing_a_ray_worker_mid_batch_loses_no_input(tmp_path: Path) -> None:
     for memo in memos:
         assert docx.Document(str(memo)).paragraphs  # complete, opens
     assert "error:" not in stderr
+
+
+def test_the_service_runs_brief_jobs_on_ray(tmp_path: Path) -> None:
+    import httpx
+
+    from tests.service.test_service import post_brief, start_service, wait_for
+    from tests.support.data import SEED
+
+    proc, url = start_service(tmp_path / "data", "--executor", "ray")
+    try:
+        job = wait_for(url, post_brief(url, [(SEED.name, SEED.read_bytes())]).json())
+        assert job["status"] == "done", job
+        (outcome,) = job["outcomes"]
+        assert outcome["status"] == "ok", outcome
+        memo = httpx.get(job["files"][0], timeout=10)
+        assert memo.status_code == 200 and memo.content.startswith(b"PK")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
