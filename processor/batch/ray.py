@@ -36,8 +36,12 @@ class RayError(ProcessorError):
     """Ray is missing, or the cluster cannot be reached."""
 
 
-def start(address: str | None = None, *, workers: int = 2) -> None:
-    """Connect to the cluster at ``address``, or start a local instance of ``workers`` CPUs."""
+def start(address: str | None = None, *, workers: int = 2) -> bool:
+    r"""Connect to the cluster at ``address``, or start a local instance of ``workers`` CPUs.
+
+    Returns True when this call connected (then the caller :func:`stop`\ s it), False
+    when Ray was already up (a long-lived service keeps it for every job).
+    """
     # Before Ray is imported: no usage report, no dashboard, nothing leaves the machine.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     try:
@@ -45,7 +49,7 @@ def start(address: str | None = None, *, workers: int = 2) -> None:
     except ImportError:
         raise RayError("--executor ray needs the extra: pip install 'processor[ray]'") from None
     if ray.is_initialized():
-        return
+        return False
     try:
         if address:
             ray.init(address=address, log_to_driver=False, configure_logging=False)
@@ -61,6 +65,17 @@ def start(address: str | None = None, *, workers: int = 2) -> None:
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError...
         where = address or "a local instance"
         raise RayError(f"cannot start Ray on {where}: {str(exc).splitlines()[0]}") from None
+    return True
+
+
+def stop() -> None:
+    """Disconnect; a local instance stops with all its processes (none is left behind)."""
+    import sys
+
+    if "ray" in sys.modules:
+        import ray
+
+        ray.shutdown()
 
 
 def _call(func: Callable[[Any], Any], item: Any) -> Any:

@@ -119,10 +119,12 @@ def brief_batch(
     on_start = None if started is None else lambda k: started(names[k])
     work = functools.partial(prepare, options=options)
     ahead = 2 * max(1, settings.round_size)  # prepared inputs held: about two rounds
+    cleanup = contextlib.ExitStack()
     if settings.executor == "ray":
         from processor.batch import ray as on_ray
 
-        on_ray.start(settings.address, workers=settings.limits.jobs)
+        if on_ray.start(settings.address, workers=settings.limits.jobs):
+            cleanup.callback(on_ray.stop)
         default = on_ray.actor_translator_factory(options.translation)
         stream = on_ray.run_each_on_ray(work, names, names=names, on_start=on_start, ahead=ahead)
     else:
@@ -132,7 +134,7 @@ def brief_batch(
             ahead=ahead,
         )  # fmt: skip
     factory = _once_each(translator_factory or default)
-    with contextlib.closing(stream):
+    with cleanup, contextlib.closing(stream):
         ready = _Prefetched(stream, names)
         size = max(1, settings.round_size)
         for start in range(0, len(todo), size):

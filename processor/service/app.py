@@ -52,6 +52,7 @@ class ServiceConfig:
     # "ray": brief jobs run their articles as Ray tasks, models in Ray actors.
     executor: str = "local"
     address: str | None = None
+    limits_jobs: int = 2  # CPUs of a local Ray instance
 
 
 class FindRequest(BaseModel):
@@ -146,8 +147,16 @@ def create_app(config: ServiceConfig) -> FastAPI:
     # The interactive docs load scripts from a CDN: off, since nothing may go online.
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if config.executor == "ray":  # up for the service's life, not started per job
+            from processor.batch import ray as on_ray
+
+            on_ray.start(config.address, workers=max(1, config.limits_jobs))
         yield
         store.close()
+        if config.executor == "ray":
+            from processor.batch import ray as on_ray
+
+            on_ray.stop()
 
     app = FastAPI(
         lifespan=lifespan,
