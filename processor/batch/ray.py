@@ -9,15 +9,16 @@ in Ray actors, one per language pair, each loading its model once
 output folder, which on a cluster is a shared folder.
 
 Ray is an optional extra (``pip install 'processor[ray]'``). Without ``--address`` a
-local Ray instance is started; Ray's usage statistics are off, so nothing leaves the
-machine.
+local Ray instance is started on loopback, with usage statistics and cloud probes off,
+so nothing leaves the machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from processor.batch.executor import Done
@@ -42,8 +43,12 @@ def start(address: str | None = None, *, workers: int = 2) -> bool:
     Returns True when this call connected (then the caller :func:`stop`\ s it), False
     when Ray was already up (a long-lived service keeps it for every job).
     """
-    # Before Ray is imported: no usage report, no dashboard, nothing leaves the machine.
+    # Before Ray is imported (its constants are read then): no usage report.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if not address:
+        # Without this Ray finds "this node's address" by routing towards 8.8.8.8 and
+        # then binds and talks on the machine's outside address, not on loopback.
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     try:
         import ray
     except ImportError:
@@ -54,18 +59,46 @@ def start(address: str | None = None, *, workers: int = 2) -> bool:
         if address:
             ray.init(address=address, log_to_driver=False, configure_logging=False)
         else:
-            # A local instance talks to itself over loopback only.
-            ray.init(
-                num_cpus=workers,
-                include_dashboard=False,
-                log_to_driver=False,
-                configure_logging=False,
-                _node_ip_address="127.0.0.1",
-            )
+            with _no_cloud_probes():
+                ray.init(
+                    num_cpus=workers,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    configure_logging=False,
+                    _node_ip_address="127.0.0.1",
+                )
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError...
         where = address or "a local instance"
         raise RayError(f"cannot start Ray on {where}: {str(exc).splitlines()[0]}") from None
     return True
+
+
+# A loopback port nothing listens on: HTTP sent "through" it fails here, at once.
+_NOWHERE = "http://127.0.0.1:9"
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")
+_DIRECT_VARIABLES = ("no_proxy", "NO_PROXY")
+
+
+@contextlib.contextmanager
+def _no_cloud_probes() -> Iterator[None]:
+    """Ray's processes, started in this block, send no HTTP off the machine.
+
+    Even with usage statistics off, Ray's head asks the cloud metadata addresses
+    (169.254.169.254, metadata.google.internal) which cloud it runs on, through
+    ``requests``; a proxy on a closed loopback port makes those asks fail locally. The
+    processes keep the environment they started with; this process gets its own back.
+    """
+    saved = {name: os.environ.get(name) for name in _PROXY_VARIABLES + _DIRECT_VARIABLES}
+    os.environ.update(dict.fromkeys(_PROXY_VARIABLES, _NOWHERE))
+    os.environ.update(dict.fromkeys(_DIRECT_VARIABLES, "localhost,127.0.0.1,::1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def stop() -> None:
