@@ -1,4 +1,4 @@
-"""Where the tests find their data: always inside the repository, never ``../shared``."""
+"""Where the tests find their data: always inside the repository (tests/data, examples)."""
 
 from __future__ import annotations
 
