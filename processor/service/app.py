@@ -66,6 +66,12 @@ def _outcome(result: "Result") -> dict[str, Any]:
     record = result.record()
     record["source"] = Path(str(record["source"])).name
     record["outputs"] = [Path(str(p)).name for p in result.outputs]
+    found = record.get("report")
+    if isinstance(found, dict):
+        report = dict(found)
+        report["source"] = record["source"]
+        report["output"] = Path(str(report.get("output", ""))).name
+        record["report"] = report
     return record
 
 
@@ -108,33 +114,19 @@ def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: 
 
 
 def translate_work(target: str, keep_formatting: bool, glossaries: tuple[str, ...]) -> Work:
-    """The job that translates every uploaded document into ``target``."""
+    """The job that translates every uploaded document into ``target``: the library's
+    ``translate_files``, as the CLI runs it (one result per input, formatting kept)."""
 
     def work(
         inputs: list[Path], out: Path, progress: Callable[[int, int, str], None]
     ) -> list[dict[str, Any]]:
-        from processor.glossary import HeldTranslator, load_glossaries
-        from processor.translation.files import output_format, translate_file
-        from processor.translation.routes import get_translator
+        from processor.document_translation import TranslateOptions, translate_files
 
-        translator = HeldTranslator(
-            get_translator("ru", target), load_glossaries(glossaries, builtin=True)
+        progress(0, len(inputs), "translating")
+        options = TranslateOptions(
+            target=target, glossaries=glossaries, keep_formatting=keep_formatting
         )
-        outcomes = []
-        for n, path in enumerate(inputs):
-            progress(n, len(inputs), path.name)
-            fmt = output_format(str(path))
-            dest = out / f"{path.stem}.{target}.{fmt}"
-            try:
-                report = translate_file(str(path), dest, fmt, translator, inline=keep_formatting)
-                outcomes.append(
-                    {"source": path.name, "outputs": [dest.name], "status": "ok",
-                     "report": report.to_dict() | {"source": path.name, "output": dest.name}}
-                )  # fmt: skip
-            except Exception as exc:  # one input's failure, the others go on
-                outcomes.append({"source": path.name, "outputs": [], "status": "error",
-                                 "error": str(exc).splitlines()[0]})  # fmt: skip
-        return outcomes
+        return [_outcome(r) for r in translate_files(inputs, out, options)]
 
     return work
 

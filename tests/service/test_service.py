@@ -199,3 +199,20 @@ def test_a_job_opens_no_connection(tmp_path: Path, no_network) -> None:
             job = client.get(f"/api/jobs/{job['id']}").json()
         assert job["status"] == "done"
     assert no_network.attempts == []
+
+
+def test_translation_job_runs_translate_files(service) -> None:
+    url, _ = service
+    response = httpx.post(
+        f"{url}/api/translations",
+        files=[("files", (SEED.name, SEED.read_bytes()))],
+        data={"to": "en"},
+        timeout=30,
+    )
+    assert response.status_code == 202, response.text
+    job = wait_for(url, response.json())
+    assert job["status"] == "done", job
+    (outcome,) = job["outcomes"]
+    # No model in the service's store: the library's "missing", with the install command.
+    assert outcome["status"] == "missing" and "models install" in " ".join(outcome["missing"])
+    assert outcome["source"] == SEED.name and outcome["outputs"] == []
