@@ -12,10 +12,8 @@ the names outside the glossary into ready-to-review glossary entries.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 from processor.glossary.common_words import ADJECTIVES, GENERIC, NOUNS
@@ -39,23 +37,6 @@ class Entity:
     text_index: int = 0
 
 
-@lru_cache(maxsize=1)
-def _pipeline() -> tuple[Any, ...]:
-    with warnings.catch_warnings():
-        # natasha's pymorphy2 imports pkg_resources, which warns; users cannot act on it.
-        warnings.simplefilter("ignore")
-        from natasha import (  # heavy: loaded on first use only
-            MorphVocab,
-            NewsEmbedding,
-            NewsMorphTagger,
-            NewsNERTagger,
-            Segmenter,
-        )
-
-        emb = NewsEmbedding()
-        return Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb)
-
-
 def find_entities(
     texts: Sequence[str],
     glossary: Glossary | None = None,
@@ -67,9 +48,8 @@ def find_entities(
     ``matches`` (one list per text) are the glossary's matches when the caller has them
     already: the texts are then not matched again.
     """
-    from natasha import Doc
+    from processor.nlp import normal_of, parse
 
-    segmenter, morph_vocab, morph_tagger, ner_tagger = _pipeline()
     found: list[Entity] = []
     for index, text in enumerate(texts):
         if not text.strip():
@@ -78,10 +58,7 @@ def find_entities(
             covered = [(m.start, m.stop) for m in matches[index]]
         else:
             covered = [(m.start, m.stop) for m in glossary.find(text)] if glossary else []
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_morph(morph_tagger)
-        doc.tag_ner(ner_tagger)
+        doc = parse(text, syntax=False)
         for span in doc.spans:
             if span.type not in _TYPES:
                 continue
@@ -91,9 +68,8 @@ def find_entities(
                 continue  # "казахстанско-американские" tagged PER: not a person
             if span.type == "PER" and _is_address(span.text):
                 continue  # "Эдуард Эдуардович, ...": an interviewer addressing a guest
-            span.normalize(morph_vocab)
             etype = _TYPES[span.type]
-            normal = _nominative(span.normal or span.text, span.text, etype)
+            normal = _nominative(normal_of(span), span.text, etype)
             if not normal:
                 continue  # a title or a form of address, not a name
             found.append(Entity(etype, span.text, normal, span.start, span.stop, index))

@@ -1,0 +1,87 @@
+"""The one natasha pipeline of the process: segmentation, morphology, syntax, NER.
+
+Every stage that needs a parse (names in the nominative, speakers of quotes, the digest's
+word vectors) takes it from here, so the models load once per process and a text is
+parsed with the same settings everywhere.  natasha's wheel ships all of it (slovnet
+models and navec vectors): nothing is downloaded.
+
+``parse(text)`` returns a natasha ``Doc`` whose tokens carry ``pos``, ``feats``,
+``head_id`` and ``rel`` (Universal Dependencies), and whose ``spans`` are PER/ORG/LOC;
+``lemma_of(token)`` and ``normal_of(span)`` give base forms through one ``MorphVocab``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """natasha's loaded models; built once per process by :func:`pipeline`."""
+
+    segmenter: Any
+    morph_vocab: Any
+    embedding: Any
+    morph_tagger: Any
+    syntax_parser: Any
+    ner_tagger: Any
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Pipeline:
+    """Load natasha's models (about 1 s, once per process)."""
+    with warnings.catch_warnings():
+        # natasha's pymorphy2 imports pkg_resources, which warns; users cannot act on it.
+        warnings.simplefilter("ignore")
+        from natasha import (  # heavy: loaded on first use only
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            NewsSyntaxParser,
+            Segmenter,
+        )
+
+        emb = NewsEmbedding()
+        return Pipeline(
+            segmenter=Segmenter(),
+            morph_vocab=MorphVocab(),
+            embedding=emb,
+            morph_tagger=NewsMorphTagger(emb),
+            syntax_parser=NewsSyntaxParser(emb),
+            ner_tagger=NewsNERTagger(emb),
+        )
+
+
+def parse(text: str, *, syntax: bool = True, ner: bool = True) -> Any:
+    """A natasha ``Doc`` of ``text``: segmented and morphology-tagged, then parsed
+    (``syntax``) and NER-tagged (``ner``) as asked."""
+    from natasha import Doc
+
+    nlp = pipeline()
+    doc = Doc(text)
+    doc.segment(nlp.segmenter)
+    doc.tag_morph(nlp.morph_tagger)
+    if syntax:
+        doc.parse_syntax(nlp.syntax_parser)
+    if ner:
+        doc.tag_ner(nlp.ner_tagger)
+    return doc
+
+
+def lemma_of(token: Any) -> str:
+    """The token's lemma (computed once, cached on the token by natasha)."""
+    if token.lemma is None:
+        token.lemmatize(pipeline().morph_vocab)
+    return str(token.lemma)
+
+
+def normal_of(span: Any) -> str:
+    """natasha's normal form of a span: the phrase in the nominative, its dependent
+    genitives kept (``Министерства туризма и спорта`` -> ``Министерство туризма и спорта``)."""
+    if span.normal is None:
+        span.normalize(pipeline().morph_vocab)
+    return str(span.normal or span.text)
