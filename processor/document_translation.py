@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from processor.errors import NoRouteError
+from processor.kazakh_latin import LatinTranslator, base_language, is_script_variant
 from processor.outputs import STDIN, Planned, collect_sources, plan_translations
 from processor.pipeline import TranslatorFactory, checked
 from processor.results import Result
@@ -95,11 +96,13 @@ def _glossary(options: TranslateOptions) -> Glossary | None:
 
 
 def _open(options: TranslateOptions, factory: TranslatorFactory | None) -> Translator:
+    # A script variant (kk-latn) is translated by its base language's route.
+    target = base_language(options.target)
     if factory is not None:
-        return factory(options.source, options.target)
+        return factory(options.source, target)
     from processor.translation.routes import get_translator
 
-    return get_translator(options.source, options.target, options.translation)
+    return get_translator(options.source, target, options.translation)
 
 
 def _translate_one(
@@ -124,6 +127,9 @@ def _translate_one(
 
         # A fresh holder per input: its report is this input's term outcomes.
         engine = holder = HeldTranslator(engine, glossary)
+    if is_script_variant(options.target):
+        # Outermost: terms are held and inflected in Cyrillic, then the text is converted.
+        engine = LatinTranslator(engine)
     if plan.dest is None:
         # Reading first checks the input is readable and in the source language.
         translated = translate_document(read_document(path, source_lang=declared), engine)

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from processor.errors import NoRouteError, UsageError
+from processor.kazakh_latin import base_language
 from processor.memo import EntityRow, Memo, TermCheck, build_memo, derive_title
+from processor.memo.script import written_in
 from processor.model import Document
 from processor.outputs import Source, collect_sources
 from processor.preparation import (
@@ -207,9 +209,13 @@ class _Run:
                 self.translate_group(source, language, group)
 
     def translate_group(self, source: str, language: str, items: Sequence[_Input]) -> None:
-        """One translator, one batch: every text of every memo of ``items`` in ``language``."""
+        """One translator, one batch: every text of every memo of ``items`` in ``language``.
+
+        A script variant (``kk-latn``) is translated and held in its base language (``kk``);
+        the memo is converted to its script when it is written.
+        """
         try:
-            translator = self.factory(source, language)
+            translator = self.factory(source, base_language(language))
         except NoRouteError as exc:  # the only "missing": a model can be installed
             for item in items:
                 item.result.missing[language] = str(exc)
@@ -238,7 +244,8 @@ class _Run:
             stop = start + len(mine)
             outcomes = [o for o in held.terms if start <= o.sentence < stop]
             translated = dict(zip(mine, held.texts[start:stop], strict=True))
-            self.write(item, self.translated_memo(item, language, translated, route, outcomes))
+            memo = self.translated_memo(item, base_language(language), translated, route, outcomes)
+            self.write(item, written_in(memo, language))
             start = stop
 
     def translated_memo(

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from processor.translation import TranslationSettings
 
 DEFAULT_LANGUAGES = ("en", "kk")
+# Every language a memo can be written in; kk-latn is Kazakh in the 2021 Latin alphabet.
+MEMO_LANGUAGES = ("en", "kk", "kk-latn", "ru")
 
 
 @dataclass(kw_only=True)

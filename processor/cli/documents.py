@@ -19,6 +19,7 @@ from processor.cli.common import (
     finish,
     load_settings,
 )
+from processor.preparation import MEMO_LANGUAGES
 from processor.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_FIGURES
 
 Converter = Callable[[click.Context, click.Parameter, Any], Any]
@@ -167,8 +168,9 @@ def summarize(
     "--lang",
     "languages",
     default=None,
-    callback=_csv(("en", "kk", "ru")),
-    help="Memo languages, comma-separated: en, kk, ru (ru needs no model) [default: en,kk].",
+    callback=_csv(MEMO_LANGUAGES),
+    help="Memo languages, comma-separated: en, kk, kk-latn (Kazakh in the Latin alphabet), "
+    "ru (ru needs no model) [default: en,kk].",
 )
 @click.option(
     "-f",

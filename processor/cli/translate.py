@@ -18,6 +18,7 @@ from processor.cli.common import (
     finish,
     load_settings,
 )
+from processor.kazakh_latin import LANGUAGE as LATIN_KAZAKH
 from processor.translation.files import FORMATS
 
 
@@ -25,8 +26,10 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     if value is None:
         return None
     value = value.strip().lower()
+    if value == LATIN_KAZAKH:
+        return value
     if not (value.isascii() and value.isalpha() and 2 <= len(value) <= 3):
-        raise click.BadParameter(f"'{value}' is not a language code such as ru, en or kk")
+        raise click.BadParameter(f"'{value}' is not a language code such as ru, en, kk or kk-latn")
     return value
 
 
@@ -38,7 +41,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     required=True,
     callback=_language,
     metavar="LANG",
-    help="Language to translate into: en or kk.",
+    help="Language to translate into: en, kk, or kk-latn (Kazakh in the Latin alphabet).",
 )
 @click.option(
     "--from",

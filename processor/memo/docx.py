@@ -23,7 +23,7 @@ from processor.memo.ooxml import borders, el, put
 from processor.memo.package import FONT, clean_package, timestamp
 from processor.memo.sections import Section, Table, Text, sections
 
-_WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
+_WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ", "kk-latn": "kk-Latn-KZ"}
 # A4, margins in mm: 20 top/bottom, 25 left (binding), 15 right -> 170 mm of text.
 _PAGE_MM = (210, 297)
 _MARGINS_MM = {"top": 20, "bottom": 20, "left": 25, "right": 15}

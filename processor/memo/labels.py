@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from processor.kazakh_latin import base_language, in_script
+
 _LABELS: dict[str, dict[str, str]] = {
     "memo": {"en": "Briefing memo", "ru": "Аналитическая справка", "kk": "Талдамалық анықтама"},
     "marking": {
@@ -119,6 +121,11 @@ _LABELS: dict[str, dict[str, str]] = {
     "lang_ru": {"en": "Russian", "ru": "русский", "kk": "орыс тілі"},
     "lang_en": {"en": "English", "ru": "английский", "kk": "ағылшын тілі"},
     "lang_kk": {"en": "Kazakh", "ru": "казахский", "kk": "қазақ тілі"},
+    "lang_kk-latn": {
+        "en": "Kazakh (Latin script)",
+        "ru": "казахский (латиница)",
+        "kk": "қазақ тілі (латын әліпбиі)",
+    },
     # Route lines (translation.describe()) are English prose; these are their connectives.
     "route_pivot": {"en": "pivot through", "ru": "через язык-посредник", "kk": "аралық тіл"},
     "route_then": {"en": "then", "ru": "затем", "kk": "содан кейін"},
@@ -136,6 +143,7 @@ _LABELS: dict[str, dict[str, str]] = {
 
 # Column headers of the ru | en | kk tables: each language named in itself.
 LANGUAGE_COLUMNS = {"ru": "Русский", "en": "English", "kk": "Қазақша"}
+_KAZAKH_COLUMNS = {"ru": "Орысша", "en": "Ағылшынша", "kk": "Қазақша"}
 
 # Nouns counted in the memo, in the nominative singular; Russian agrees them with the number.
 _NOUNS: dict[str, dict[str, tuple[str, str]]] = {
@@ -155,10 +163,22 @@ _NOTE_KEYS = {
 
 
 def label(key: str, language: str, **values: object) -> str:
-    """The label ``key`` in ``language`` (English when a language lacks it)."""
+    """The label ``key`` in ``language`` (English when a language lacks it).
+
+    A script variant (``kk-latn``) writes its base language's label in its script; the
+    values (a Russian term, a model name) are put in afterwards, as they are.
+    """
     texts = _LABELS[key]
-    text = texts.get(language) or texts["en"]
+    text = in_script(texts.get(base_language(language)) or texts["en"], language)
     return text.format(**values) if values else text
+
+
+def language_columns(language: str) -> dict[str, str]:
+    """The ru | en | kk column headers, each language named in itself; a memo in a script
+    variant (``kk-latn``) names all three in its own script: Orysşa | Ağylşynşa | Qazaqşa."""
+    if base_language(language) == language:
+        return dict(LANGUAGE_COLUMNS)
+    return {code: in_script(name, language) for code, name in _KAZAKH_COLUMNS.items()}
 
 
 def language_name(code: str, language: str) -> str:
@@ -168,6 +188,8 @@ def language_name(code: str, language: str) -> str:
 
 def counted(number: int, noun: str, language: str) -> str:
     """``73 слова``, ``4 предложения``, ``1 word``: the noun agrees with the number."""
+    if base_language(language) != language:
+        return in_script(counted(number, noun, base_language(language)), language)
     singular, plural = _NOUNS[noun].get(language) or _NOUNS[noun]["en"]
     if language == "ru":
         from processor.morphology import analyzer

@@ -12,7 +12,7 @@ from typing import Literal
 
 from processor.memo.content import Memo, entity_type, term_reason
 from processor.memo.figures import figure_row
-from processor.memo.labels import LANGUAGE_COLUMNS, counted, label
+from processor.memo.labels import counted, label, language_columns
 
 TextStyle = Literal["body", "bullet", "lead", "note", "subheading"]
 
@@ -50,7 +50,7 @@ def _fields(rows: list[tuple[str, str]], small: bool = False) -> Table:
 
 def _names(memo: Memo) -> Table:
     lang = memo.language
-    header = (*LANGUAGE_COLUMNS.values(), label("type", lang))
+    header = (*language_columns(lang).values(), label("type", lang))
     rows = tuple((e.ru, e.en, e.kk, entity_type(e, lang)) for e in memo.entities)
     return Table(header, rows, (0.28, 0.27, 0.28, 0.17))
 

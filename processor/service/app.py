@@ -29,6 +29,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from pydantic import BaseModel
 
 import processor
+from processor.preparation import MEMO_LANGUAGES
 from processor.service.jobs import JobStore, Work
 from processor.service.uploads import Limits, UploadRejected, check_request, check_upload, safe_name
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from processor.results import Result
 
 STATIC = Path(__file__).parent / "static"
-LANGUAGES = ("ru", "en", "kk")
 FORMATS = ("docx", "md", "json")
 
 
@@ -233,7 +233,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         formats: Annotated[str, Form()] = "docx",
         full_text: Annotated[bool, Form()] = False,
     ) -> JSONResponse:
-        langs = choices(languages, LANGUAGES, "languages")
+        langs = choices(languages, MEMO_LANGUAGES, "languages")
         fmts = choices(formats, FORMATS, "formats")
         job = store.new("brief")
         await save_uploads(job.id, files)
@@ -250,7 +250,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         to: Annotated[str, Form()] = "en",
         keep_formatting: Annotated[bool, Form()] = True,
     ) -> JSONResponse:
-        (target,) = choices(to, ("en", "kk"), "to")[:1]
+        (target,) = choices(to, ("en", "kk", "kk-latn"), "to")[:1]
         job = store.new("translate")
         await save_uploads(job.id, files)
         store.submit(job, translate_work(target, keep_formatting, config.glossaries))

@@ -48,7 +48,7 @@ _POINTS = frozenset(
 _CONTAINERS = frozenset(w(t) for t in ("hyperlink", "ins", "sdt", "smartTag", "customXml"))
 _NO_CLONE = frozenset(w(t) for t in ("sdt", "customXml"))  # ids that must stay unique
 _INVISIBLE = frozenset(w(t) for t in ("lang", "noProof", "webHidden"))
-LOCALES = {"en": "en-US", "kk": "kk-KZ", "ru": "ru-RU"}
+LOCALES = {"en": "en-US", "kk": "kk-KZ", "kk-latn": "kk-Latn-KZ", "ru": "ru-RU"}
 
 
 @dataclass
