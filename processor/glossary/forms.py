@@ -251,6 +251,10 @@ def _adjective_table(
     parses = _nominative_parses(word, {"ADJF", "PRTF"})
     if gender:
         parses = [p for p in parses if p.tag.gender in (gender, None)] or parses
+    if not parses and word.lower().endswith("ский") and "-" not in word and len(word) > 5:
+        # pymorphy3 knows Глубоковский only as a surname: it declines like русский.
+        model = _adjective_table("русский", gender, animacy) or {}
+        return {k: {word[:-4] + w[3:] for w in v} for k, v in model.items()}
     if not parses:
         return None
     return _cased_like(_lexeme_table(parses[0], gender, animacy), word)
@@ -386,5 +390,8 @@ def _find_head(words: list[str]) -> int:
         noun = _nominative_parses(w, {"NOUN"})
         if adj and not (noun and noun[0].score > adj[0].score) and i < len(words) - 1:
             continue
+        guess = i < len(words) - 1 and w.lower().endswith("ский") and "-" not in w
+        if guess and not ((adj or noun) and _morph().word_is_known(w.lower())):
+            continue  # Глубоковский, Зайсанский район: adjectives pymorphy3 does not know
         return i
     return len(words) - 1
