@@ -2,8 +2,8 @@
 
 The YAML is what ships and what `processor` loads; this script only turns the tables
 (districts and cities of regional significance by KATO code; former regions; the regions'
-forms for their courts, akimats and prosecutor's offices) into entries, so a table fix is one line and the
-YAML never drifts from its source.  It refuses a Russian form that the hand-written
+forms for their courts, akimats and prosecutor's offices) into entries, so a table fix is
+one line and the YAML never drifts from its source.  It refuses a Russian form that the hand-written
 glossaries already hold, so no built-in entry is silently overridden.
 
 Run from the repository root:  python tools/build_admin_glossary.py [--check]
