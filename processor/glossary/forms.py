@@ -21,9 +21,9 @@ NUMBERS: tuple[str, ...] = ("sing", "plur")
 # pymorphy's second genitive / locative (чаю, в лесу) count as the main ones.
 _CASE_ALIAS = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "acc2": "accs"}
 
-# Words of letters/digits; hyphenated compounds, web names (Zakon.kz) and "+" formats
+# Words of letters/digits; hyphenated compounds, web names (Zakon.kz, NUR.KZ) and "+" formats
 # (С5+1, ОПЕК+) stay one token, so such names can be glossary entries at all.
-TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+|\.[a-z]{2,6}\b|\+\d*)*", re.UNICODE)
+TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+|\.(?:[a-z]{2,6}|[A-Z]{2,6})\b|\+\d*)*", re.UNICODE)
 # One kind of hyphen, ё as е, and Kazakh letters as their Russian look-alikes: the press
 # writes "Самрук-Қазына" as well as "Самрук-Казына".
 _HYPHENS = str.maketrans(

@@ -166,3 +166,12 @@ def test_place_adjectives_the_morphology_does_not_know_decline(
 
     g = Glossary(entries=[Entry(id="d", type="place", ru=ru, en="X district", kk="X ауданы")])
     assert found(g, text) == [(written, "d", case)]
+
+
+def test_web_names_in_capitals_are_one_name() -> None:
+    from processor.glossary import Entry
+
+    g = Glossary(
+        entries=[Entry(id="nur", type="organization", ru="NUR.KZ", en="NUR.KZ", kk="NUR.KZ")]
+    )
+    assert found(g, "Как сообщает NUR.KZ, сессия открыта.") == [("NUR.KZ", "nur", None)]
