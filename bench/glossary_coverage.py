@@ -72,7 +72,25 @@ class Coverage:
 
 # Hold-out misses classified by reading them (folder, article, nominative) -> class; every
 # other miss is "missing entry" (or "matching failure" when an entry has that name).
-REVIEWED: dict[tuple[str, str, str], str] = {}
+_NER, _PRIVATE = "NER error", "private person"
+REVIEWED: dict[tuple[str, str, str], str] = {
+    ("holdout", a, n): kind
+    for kind, items in (
+        # NER errors: not a name of that type, or a span cut out of a longer name.
+        (_NER, [("01", "Департамент финансов"), ("01", "РГУ"), ("01", "Департамент казначейство"),
+                ("06", "Имена"), ("07", "СМИ"), ("12", "Департамент полиция"),
+                ("13", "Тасмагамбетов"), ("13", "Аймагамбетов"), ("17", "Го Чжусюэ"),
+                ("17", "Казахстанские"), ("17", "Азербайджанские"), ("19", "Сегодня")]),
+        # People (and one restaurant) in no public role: no glossary should hold them.
+        (_PRIVATE, [("01", "Руслан ТОГАЙБАЕВ"), ("09", "Байтас Курманов"), ("10", "Дмитрий Ким"),
+                    ("10", "Мурат Адам"), ("11", "Wall Street"), ("12", "Нурай Серикбай"),
+                    ("14", "Артыкбай Усембай"), ("16", "Григорий Михайлов")]),
+        # The entry exists (Казахстан темир жолы); the text writes Қазақстан with Kazakh
+        # letters, which the matcher reads as "Казакстан".
+        ("matching failure", [("17", "АО «НК «Қазақстан темір жолы")]),
+    )
+    for a, n in items
+}  # fmt: skip
 
 
 def articles(folder: Path = NEWS) -> list[Path]:
@@ -159,6 +177,13 @@ def report(coverage: Coverage, misses_only: bool = False) -> str:
         for e in coverage.misses:
             kinds[e.kind] = kinds.get(e.kind, 0) + 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        beside = kinds.get(_NER, 0) + kinds.get(_PRIVATE, 0)
+        if beside:
+            fair = coverage.total - beside
+            lines.append(
+                f"  without {_NER}s and {_PRIVATE}s: {coverage.hits}/{fair} = "
+                f"{coverage.hits / fair:.1%}"
+            )
         lines.append(f"misses ({len(coverage.misses)}: {summary or 'none'}):")
     for e in coverage.misses:
         written = "; ".join(dict.fromkeys(e.written))
