@@ -207,10 +207,15 @@ def _lexeme_table(
     return out
 
 
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[Any, ...]:
+    return tuple(_morph().parse(word))  # names repeat across entries (район, области)
+
+
 def _nominative_parses(word: str, pos: set[str]) -> list[Any]:
     return [
         p
-        for p in _morph().parse(word)
+        for p in _parses(word)
         if p.tag.POS in pos and p.tag.case == "nomn" and not {"Surn", "Abbr"} & p.tag.grammemes
     ]
 
@@ -288,11 +293,8 @@ def name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
         adjective = _adjective_table(word, "femn" if female else "masc")
         if adjective:
             return adjective
-    parses = [
-        p
-        for p in _morph().parse(word)
-        if p.tag.case == "nomn" and {"Name", "Patr"} & p.tag.grammemes
-    ]
+    named = [p for p in _parses(word) if {"Name", "Patr"} & p.tag.grammemes]
+    parses = [p for p in named if p.tag.case == "nomn"]
     if parses:
         return _cased_like(_lexeme_table(parses[0]), word)
     if female and low[-1:] not in "ая":
