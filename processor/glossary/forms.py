@@ -21,9 +21,9 @@ NUMBERS: tuple[str, ...] = ("sing", "plur")
 # pymorphy's second genitive / locative (чаю, в лесу) count as the main ones.
 _CASE_ALIAS = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "acc2": "accs"}
 
-# Words of letters/digits; hyphenated compounds, web names (Zakon.kz) and "+" formats
+# Words of letters/digits; hyphenated compounds, web names (Zakon.kz, NUR.KZ) and "+" formats
 # (С5+1, ОПЕК+) stay one token, so such names can be glossary entries at all.
-TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+|\.[a-z]{2,6}\b|\+\d*)*", re.UNICODE)
+TOKEN_RE = re.compile(r"\w+(?:[-‐‑]\w+|\.(?:[a-z]{2,6}|[A-Z]{2,6})\b|\+\d*)*", re.UNICODE)
 # One kind of hyphen, ё as е, and Kazakh letters as their Russian look-alikes: the press
 # writes "Самрук-Қазына" as well as "Самрук-Казына".
 _HYPHENS = str.maketrans(
@@ -207,10 +207,15 @@ def _lexeme_table(
     return out
 
 
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[Any, ...]:
+    return tuple(_morph().parse(word))  # names repeat across entries (район, области)
+
+
 def _nominative_parses(word: str, pos: set[str]) -> list[Any]:
     return [
         p
-        for p in _morph().parse(word)
+        for p in _parses(word)
         if p.tag.POS in pos and p.tag.case == "nomn" and not {"Surn", "Abbr"} & p.tag.grammemes
     ]
 
@@ -251,6 +256,10 @@ def _adjective_table(
     parses = _nominative_parses(word, {"ADJF", "PRTF"})
     if gender:
         parses = [p for p in parses if p.tag.gender in (gender, None)] or parses
+    if not parses and word.lower().endswith("ский") and "-" not in word and len(word) > 5:
+        # pymorphy3 knows Глубоковский only as a surname: it declines like русский.
+        model = _adjective_table("русский", gender, animacy) or {}
+        return {k: {word[:-4] + w[3:] for w in v} for k, v in model.items()}
     if not parses:
         return None
     return _cased_like(_lexeme_table(parses[0], gender, animacy), word)
@@ -284,11 +293,8 @@ def name_table(word: str, female: bool) -> dict[tuple[str, str], set[str]]:
         adjective = _adjective_table(word, "femn" if female else "masc")
         if adjective:
             return adjective
-    parses = [
-        p
-        for p in _morph().parse(word)
-        if p.tag.case == "nomn" and {"Name", "Patr"} & p.tag.grammemes
-    ]
+    named = [p for p in _parses(word) if {"Name", "Patr"} & p.tag.grammemes]
+    parses = [p for p in named if p.tag.case == "nomn"]
     if parses:
         return _cased_like(_lexeme_table(parses[0]), word)
     if female and low[-1:] not in "ая":
@@ -386,5 +392,8 @@ def _find_head(words: list[str]) -> int:
         noun = _nominative_parses(w, {"NOUN"})
         if adj and not (noun and noun[0].score > adj[0].score) and i < len(words) - 1:
             continue
+        guess = i < len(words) - 1 and w.lower().endswith("ский") and "-" not in w
+        if guess and not ((adj or noun) and _morph().word_is_known(w.lower())):
+            continue  # Глубоковский, Зайсанский район: adjectives pymorphy3 does not know
         return i
     return len(words) - 1

@@ -147,3 +147,31 @@ def test_literal_forms_match_words_the_morphology_cannot_inflect() -> None:
         ("Алатау", "full"),
         ("Алатауя", "full"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("ru", "text", "written", "case"),
+    [
+        # pymorphy3 knows "глубоковский" only as a surname and guesses the others as nouns.
+        ("Глубоковский район", "в Глубоковском районе открыли суд", "Глубоковском районе", "loct"),
+        ("Зайсанский район", "аким Зайсанского района", "Зайсанского района", "gent"),
+        ("Шуский район", "к Шускому району", "Шускому району", "datv"),
+        ("Шетский район", "со Шетским районом", "Шетским районом", "ablt"),
+    ],
+)
+def test_place_adjectives_the_morphology_does_not_know_decline(
+    ru: str, text: str, written: str, case: str
+) -> None:
+    from processor.glossary import Entry
+
+    g = Glossary(entries=[Entry(id="d", type="place", ru=ru, en="X district", kk="X ауданы")])
+    assert found(g, text) == [(written, "d", case)]
+
+
+def test_web_names_in_capitals_are_one_name() -> None:
+    from processor.glossary import Entry
+
+    g = Glossary(
+        entries=[Entry(id="nur", type="organization", ru="NUR.KZ", en="NUR.KZ", kk="NUR.KZ")]
+    )
+    assert found(g, "Как сообщает NUR.KZ, сессия открыта.") == [("NUR.KZ", "nur", None)]
