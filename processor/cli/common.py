@@ -32,13 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_FAILED", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE"]
 
-# Said once when a model is missing: the models come on a USB stick to an air-gapped machine.
-AIRGAPPED = (
-    "without internet, copy the model file or folder to this machine and run "
-    "`processor models install PATH` (an .argosmodel file, or a CTranslate2 folder with "
-    "--name); `processor models list` shows what is installed"
-)
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -219,6 +212,8 @@ def finish(
     for line in missing:
         click.secho(f"missing: {line}", fg="yellow", err=True)
     if missing:
+        from processor.translation.remote import AIRGAPPED
+
         click.secho(f"missing: {AIRGAPPED}", fg="yellow", err=True)
     code = exit_code(results)
     if manifest and not write_manifest_or_say(manifest, results, debug):
