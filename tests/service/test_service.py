@@ -251,3 +251,15 @@ def test_models_route_names_no_server_path(tmp_path: Path, tiny_ru_en) -> None:
     assert [m["name"] for m in listed["models"]] == ["translate-ru_en"]
     assert "path" not in listed["models"][0]
     assert str(tiny_ru_en.path.parent) not in json.dumps(listed)
+
+
+def test_health_says_whether_the_service_is_loopback_only(tmp_path: Path) -> None:
+    """Issue 19.3: the page promises "files never leave this computer" only when true."""
+    from fastapi.testclient import TestClient
+
+    from processor.service.app import ServiceConfig, create_app
+
+    for loopback in (True, False):
+        config = ServiceConfig(tmp_path / "data", api_key="k", loopback_only=loopback)
+        with TestClient(create_app(config)) as client:
+            assert client.get("/health").json()["loopback_only"] is loopback
