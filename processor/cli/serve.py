@@ -105,7 +105,9 @@ def serve(
         from processor.service.uploads import Limits
     except ImportError:
         raise click.ClickException(
-            "the service needs its extra: pip install 'processor[serve]'"
+            "the service needs its extra: pip install 'processor[serve]' (air-gapped: "
+            "pip install --no-index --find-links wheelhouse 'processor[serve]', from a "
+            "wheelhouse built with pip wheel -w wheelhouse '.[serve]')"
         ) from None
     base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     folder = Path(data_dir) if data_dir else base / "processor" / "service"
