@@ -123,11 +123,11 @@ def test_missing_has_one_shape_in_python_and_the_manifest(tmp_path: Path, model_
     manifest and the HTTP API give it."""
     import json
 
-    from processor import BriefOptions, brief
-    from processor.results import write_manifest
+    from processor import BriefOptions, Missing, brief, write_manifest
 
     [result] = brief([SEED], tmp_path, BriefOptions(languages=("en",), use_glossary=False))
     [missing] = result.missing
+    assert isinstance(missing, Missing)
     assert (missing.language, missing.reason) == ("en", "no installed translation model for ru->en")
     assert missing.install == "processor models install translate-ru_en"
     manifest = write_manifest(tmp_path / "manifest.json", [result])
