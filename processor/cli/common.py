@@ -167,6 +167,7 @@ def result_line(result: Result) -> str:
     where = f" -> {', '.join(map(str, result.outputs))}" if result.outputs else ""
     notes = list(result.warnings)
     languages = ", ".join(m.language for m in result.missing)
+    # The source-language fallback's warning ("no model for en, kk: wrote ...") names them.
     if result.missing and not any(w.startswith("no model for ") for w in notes):
         notes.append(f"no model for {languages}" if result.outputs else languages)
     word = "warning" if result.warnings else "missing" if result.missing else "ok"
