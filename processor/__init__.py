@@ -31,6 +31,7 @@ _EXPORTS = {
     "translate_files": "processor.document_translation",
     "TranslateOptions": "processor.document_translation",
     "Result": "processor.results",
+    "Missing": "processor.results",
     "exit_code": "processor.results",
     "write_manifest": "processor.results",
     "Config": "processor.config",
@@ -67,6 +68,7 @@ __all__ = [
     "KeyPoint",
     "LanguageError",
     "Memo",
+    "Missing",
     "ModelError",
     "NoRouteError",
     "OutputError",
@@ -111,7 +113,7 @@ if TYPE_CHECKING:
     from processor.pipeline import brief
     from processor.preparation import BriefOptions, Prepared, prepare, read, summarize
     from processor.readers import read_document
-    from processor.results import Result, exit_code, write_manifest
+    from processor.results import Missing, Result, exit_code, write_manifest
     from processor.summarize import ALGORITHMS, KeyPoint, Selection
 
 

@@ -20,7 +20,7 @@ from processor.errors import NoRouteError
 from processor.kazakh_latin import LatinTranslator, base_language, is_script_variant
 from processor.outputs import STDIN, Planned, collect_sources, plan_translations
 from processor.pipeline import TranslatorFactory, checked
-from processor.results import Result
+from processor.results import Missing, Result
 
 if TYPE_CHECKING:
     from processor.glossary import Glossary, TermOutcome
@@ -67,7 +67,7 @@ def translate_files(
         translator = _open(options, translator_factory)
     except NoRouteError as exc:  # the only "missing": a model can be installed
         for result in results:
-            result.missing[options.target] = str(exc)
+            result.missing.append(Missing.from_error(options.target, exc))
         return results
     except Exception as exc:  # e.g. --device cuda without a GPU
         for result in results:
@@ -83,7 +83,20 @@ def translate_files(
             continue
         if plan.dest is not None:
             result.outputs.append(plan.dest)
-        result.warnings += term_warnings(outcomes)
+        lost = terms_not_held(outcomes)
+        if lost:
+            # One warning sums them up; each term is a note (--verbose) and in the report.
+            sentences = sum(lost.values())
+            result.warnings.append(
+                f"{len(lost)} glossary term{'s' if len(lost) > 1 else ''} not held "
+                f"({sentences} sentence{'s' if sentences > 1 else ''})"
+            )
+            result.notes += [
+                f"glossary term '{term}' not held in {n} sentence{'s' if n > 1 else ''}"
+                for term, n in lost.items()
+            ]
+            if result.report is not None:
+                result.report["terms_not_held"] = dict(lost)
     return results
 
 
@@ -146,13 +159,10 @@ def _translate_one(
     return holder.report().terms if holder is not None else []
 
 
-def term_warnings(outcomes: Sequence[TermOutcome]) -> list[str]:
-    """One warning per glossary entry that could not be held in an input's sentences."""
+def terms_not_held(outcomes: Sequence[TermOutcome]) -> dict[str, int]:
+    """Each glossary rendering that could not be held -> in how many sentences."""
     missing: dict[str, int] = {}
     for term in outcomes:
         if term.missing:
             missing[term.expected] = missing.get(term.expected, 0) + 1
-    return [
-        f"glossary term '{expected}' not held in {n} sentence{'s' if n > 1 else ''}"
-        for expected, n in missing.items()
-    ]
+    return missing

@@ -34,7 +34,7 @@ from processor.preparation import (
     summarize,
     summary_record,
 )
-from processor.results import Result
+from processor.results import Interrupted, Missing, Result
 from processor.summarize import strip_dash
 
 if TYPE_CHECKING:
@@ -99,22 +99,37 @@ def brief(
     factory = translator_factory or _default_factory(options.translation)
     glossary = load_glossary(options)
     items = [_Input(s, Result(source=s.shown)) for s in collect_sources(inputs)]
-    prepared_each = (prepare_with or prepare_each)([i.source.path for i in items], options)
-    for item, prepared in zip(items, prepared_each, strict=True):
-        if isinstance(prepared, Exception):
-            item.result.fail(prepared)
-        else:
-            item.prepared = prepared
-    ready = [item for item in items if item.prepared is not None]
-    held = _held_glossary(glossary, ready)
+    try:
+        prepared_each = (prepare_with or prepare_each)([i.source.path for i in items], options)
+        for item, prepared in zip(items, prepared_each, strict=True):
+            if isinstance(prepared, Exception):
+                item.result.fail(prepared)
+            else:
+                item.prepared = prepared
+        ready = [item for item in items if item.prepared is not None]
+        held = _held_glossary(glossary, ready)
 
-    run = _Run(Path(outdir), options, factory, held)
-    for language in options.languages:
-        run.brief_language(language, ready)
-    for item in ready:
-        if item.result.ok and not item.result.memos and item.result.missing:
-            run.fall_back_to_source(item)
+        run = _Run(Path(outdir), options, factory, held)
+        for language in options.languages:
+            run.brief_language(language, ready)
+        for item in ready:
+            if item.result.ok and not item.result.memos and item.result.missing:
+                run.fall_back_to_source(item)
+    except KeyboardInterrupt as exc:
+        # What is finished stays finished: the caller records and reports those inputs.
+        done = [k for k, item in enumerate(items) if _finished(item, options.languages)]
+        raise Interrupted([items[k].result for k in done], len(items), done) from exc
     return [item.result for item in items]
+
+
+def _finished(item: _Input, languages: Sequence[str]) -> bool:
+    """It failed, or every memo language is written or missing and at least one memo (the
+    source-language one when all are missing) is written."""
+    if item.result.error is not None:
+        return True
+    written = {memo.language for memo in item.result.memos}
+    missing = {m.language for m in item.result.missing}
+    return bool(written) and written | missing >= set(languages)
 
 
 def _default_factory(settings: TranslationSettings | None) -> TranslatorFactory:
@@ -218,7 +233,7 @@ class _Run:
             translator = self.factory(source, base_language(language))
         except NoRouteError as exc:  # the only "missing": a model can be installed
             for item in items:
-                item.result.missing[language] = str(exc)
+                item.result.missing.append(Missing.from_error(language, exc))
             return
         except Exception as exc:  # e.g. --device cuda without a GPU: an error, exit 1
             for item in items:
@@ -293,16 +308,22 @@ class _Run:
         language = item.ready.doc.language
         self.write(item, self.source_memo(item, language))
         if item.result.ok:
-            wanted = ", ".join(item.result.missing)
+            wanted = ", ".join(m.language for m in item.result.missing)
             item.result.warnings.append(f"no model for {wanted}: wrote the {language} memo instead")
 
     def write(self, item: _Input, memo: Memo) -> None:
-        """Write one memo; a failure is the input's failure, never the batch's."""
-        item.result.memos.append(memo)
+        """Write one memo; a failure is the input's failure, never the batch's.
+
+        The memo counts as the input's only once all its formats are written (or failed):
+        an interrupted input is not finished.
+        """
         try:
-            item.result.outputs += write_memo(memo, self.outdir, item.source, self.options.formats)
+            written = write_memo(memo, self.outdir, item.source, self.options.formats)
         except Exception as exc:
             item.result.fail(exc)
+            written = []
+        item.result.memos.append(memo)
+        item.result.outputs += written
 
 
 _TITLE = "title"

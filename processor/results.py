@@ -12,6 +12,7 @@ Exit codes (documented in the README, relied on by scripts):
 * 2 ``EXIT_USAGE``: bad command line.
 * 3 ``EXIT_INCOMPLETE``: inputs were processed but something asked for is missing,
   e.g. a language with no installed translation model.
+* 130 ``EXIT_INTERRUPTED``: Ctrl-C or SIGTERM; a re-run finishes the rest.
 """
 
 from __future__ import annotations
@@ -32,10 +33,34 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
+EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl-C
 
 MANIFEST_SCHEMA = "processor.manifest/1"
 
 Status = Literal["ok", "error", "missing"]
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A language asked for but not produced: why, and the command that installs a model.
+
+    The same three fields in Python, in the manifest and in the HTTP API.
+    """
+
+    language: str
+    reason: str
+    install: str | None = None
+
+    @classmethod
+    def from_error(cls, language: str, exc: ProcessorError) -> Missing:
+        return cls(language=language, reason=exc.reason, install=exc.hint)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"language": self.language, "reason": self.reason, "install": self.install}
+
+    def __str__(self) -> str:
+        line = f"{self.language}: {self.reason}"
+        return f"{line} ({self.install})" if self.install else line
 
 
 def failure_line(exc: BaseException, source: str | None = None) -> str:
@@ -63,10 +88,13 @@ class Result:
     source: str
     outputs: list[Path] = field(default_factory=list)
     error: str | None = None
-    # what was asked for but not produced (a memo language, a target language) -> why,
-    # with the command that installs a model
-    missing: dict[str, str] = field(default_factory=dict)
+    # What was asked for but not produced (a memo language, a target language), why, and
+    # the command that installs a model.
+    missing: list[Missing] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Details behind a warning (each glossary term not held): the CLI prints them with
+    # --verbose; the default line carries only the warning that sums them up.
+    notes: list[str] = field(default_factory=list)
     memos: list[Memo] = field(default_factory=list, repr=False)
     # What translating a document did (units, inline spans kept/moved/lost), when it was one.
     report: dict[str, object] | None = field(default=None, repr=False)
@@ -98,9 +126,23 @@ class Result:
             "ok": self.ok,
             "outputs": [str(p) for p in self.outputs],
             "error": self.error,
-            "missing": [f"{what}: {why}" for what, why in self.missing.items()],
+            "missing": [m.to_dict() for m in self.missing],
             "warnings": list(self.warnings),
+            "notes": list(self.notes),
         } | ({"report": self.report} if self.report is not None else {})
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) during a run: the inputs finished before it, of ``total``.
+
+    ``positions`` are the finished inputs' places among the run's inputs.
+    """
+
+    def __init__(self, results: Sequence[Result], total: int, positions: Sequence[int] = ()):
+        super().__init__(f"interrupted after {len(results)} of {total} inputs")
+        self.results = list(results)
+        self.total = total
+        self.positions = list(positions)
 
 
 def exit_code(results: Iterable[Result]) -> int:
@@ -112,34 +154,44 @@ def exit_code(results: Iterable[Result]) -> int:
     return EXIT_OK
 
 
-def manifest_text(results: Sequence[Result], *, error: str | None = None) -> str:
+def manifest_text(
+    results: Sequence[Result], *, error: str | None = None, total: int | None = None
+) -> str:
     """The JSON manifest of a run: every input, its outputs and its problems.
 
-    ``error`` is why the run as a whole could not start (then there are no items).
+    ``error`` is why the run as a whole could not start (then there are no items);
+    ``total`` says the run was interrupted with ``results`` done of ``total`` inputs.
     """
+    code = EXIT_FAILED if error else exit_code(results)
     data: dict[str, object] = {
         "schema": MANIFEST_SCHEMA,
-        "exit_code": EXIT_FAILED if error else exit_code(results),
+        "exit_code": EXIT_INTERRUPTED if total is not None else code,
         "items": [r.record() for r in results],
     }
     if error:
         data["error"] = error
+    if total is not None:
+        data["interrupted"] = {"done": len(results), "total": total}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_manifest(
-    dest: str | os.PathLike[str], results: Sequence[Result], *, error: str | None = None
+    dest: str | os.PathLike[str],
+    results: Sequence[Result],
+    *,
+    error: str | None = None,
+    total: int | None = None,
 ) -> Path:
     """Write the manifest atomically; raises :class:`~processor.errors.OutputError`."""
     from processor.fileio import write_text_atomic
 
-    return write_text_atomic(dest, manifest_text(results, error=error))
+    return write_text_atomic(dest, manifest_text(results, error=error, total=total))
 
 
 def missing_summary(results: Iterable[Result]) -> list[str]:
     """One line per distinct missing thing and reason, for the end of a run."""
     lines: dict[str, None] = {}
     for result in results:
-        for what, why in result.missing.items():
-            lines.setdefault(f"{what}: {why}", None)
+        for missing in result.missing:
+            lines.setdefault(str(missing), None)
     return list(lines)

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from processor.batch.executor import DEFAULT_TIMEOUT
+from processor.results import EXIT_INTERRUPTED, Interrupted
 
+__all__ = ["EXIT_INTERRUPTED", "batch_options", "run_batch"]
 if TYPE_CHECKING:
     from processor.preparation import BriefOptions
     from processor.results import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl-C
 
 
 def batch_options(func: F) -> F:
@@ -90,12 +90,15 @@ def run_batch(
     debug: bool = False,
     executor: str = "local",
     address: str | None = None,
+    verbose: bool = False,
+    manifest: str | None = None,
 ) -> list[Result]:
-    """Brief ``paths``, one line per input as it finishes; exit 130 on Ctrl-C or SIGTERM."""
+    """Brief ``paths``, one line per input as it finishes; exit 130 on Ctrl-C or SIGTERM,
+    after the manifest of the inputs finished before it."""
     from processor.batch import progress as bar
     from processor.batch.executor import Limits, default_jobs
     from processor.batch.run import BatchReport, BatchSettings, brief_batch
-    from processor.cli.common import echo_result
+    from processor.cli.common import echo_result, write_manifest_or_say
     from processor.interrupts import terminate_as_interrupt
     from processor.outputs import collect_sources
 
@@ -112,7 +115,7 @@ def run_batch(
                     where = ", ".join(str(p) for p in result.outputs)
                     click.echo(f"up to date: {result.source} -> {where}", err=True)
             else:
-                echo_result(result, quiet=quiet, debug=debug)
+                echo_result(result, quiet=quiet, debug=debug, verbose=verbose)
 
         shown.finished(say, skipped=up_to_date)
 
@@ -126,14 +129,18 @@ def run_batch(
                 address=address,
             )
             return brief_batch(sources, outdir, options, settings, report=report)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         shown.close()
+        done = exc.results if isinstance(exc, Interrupted) else []
+        total = exc.total if isinstance(exc, Interrupted) else len(sources)
         click.secho(
-            f"interrupted after {shown.done} of {shown.total} inputs; "
+            f"interrupted after {len(done)} of {total} inputs; "
             "run the same command again to finish the rest",
             fg="yellow",
             err=True,
         )
+        if manifest:
+            write_manifest_or_say(manifest, done, debug, total=total)
         sys.exit(EXIT_INTERRUPTED)
     finally:
         shown.close()

@@ -24,7 +24,7 @@ from processor.errors import ProcessorError
 from processor.outputs import Source, collect_sources
 from processor.pipeline import TranslatorFactory, brief
 from processor.preparation import BriefOptions, Prepared, prepare
-from processor.results import Result
+from processor.results import Interrupted, Result
 
 if TYPE_CHECKING:
     from processor.translation import Translator
@@ -134,27 +134,52 @@ def brief_batch(
             ahead=ahead,
         )  # fmt: skip
     factory = _once_each(translator_factory or default)
-    with cleanup, contextlib.closing(stream):
-        ready = _Prefetched(stream, names)
-        size = max(1, settings.round_size)
-        for start in range(0, len(todo), size):
-            chunk = todo[start : start + size]
-            done = brief(
-                [sources[i] for i in chunk],
-                outdir,
-                options,
-                translator_factory=factory,
-                prepare_with=ready,
-            )
-            for i, result in zip(chunk, done, strict=True):
-                results[i] = result
-                if result.ok and not result.missing and paths[i] != STDIN:
-                    state.record(paths[i], stamp, result.outputs)
-            _save(state, done)
-            for result in done:
-                if report.finished is not None:
-                    report.finished(result, False)
+    try:
+        with cleanup, contextlib.closing(stream):
+            ready = _Prefetched(stream, names)
+            size = max(1, settings.round_size)
+            for start in range(0, len(todo), size):
+                chunk = todo[start : start + size]
+                try:
+                    done = brief(
+                        [sources[i] for i in chunk],
+                        outdir,
+                        options,
+                        translator_factory=factory,
+                        prepare_with=ready,
+                    )
+                except Interrupted as exc:
+                    # The inputs of this round finished before Ctrl-C count as done.
+                    finished = [chunk[k] for k in exc.positions]
+                    _record(
+                        state, stamp, paths, results, report,
+                        list(zip(finished, exc.results, strict=True)),
+                    )  # fmt: skip
+                    raise
+                _record(state, stamp, paths, results, report, list(zip(chunk, done, strict=True)))
+    except KeyboardInterrupt as exc:
+        order = sorted(results)
+        raise Interrupted([results[i] for i in order], len(paths), order) from exc
     return [results[i] for i in range(len(paths))]
+
+
+def _record(
+    state: State,
+    stamp: str,
+    paths: Sequence[str],
+    results: dict[int, Result],
+    report: BatchReport,
+    done: list[tuple[int, Result]],
+) -> None:
+    """Keep, record (for resume) and report the inputs of a round that are finished."""
+    for i, result in done:
+        results[i] = result
+        if result.ok and not result.missing and paths[i] != STDIN:
+            state.record(paths[i], stamp, result.outputs)
+    _save(state, [result for _, result in done])
+    for _, result in done:
+        if report.finished is not None:
+            report.finished(result, False)
 
 
 def _save(state: State, results: list[Result]) -> None:

@@ -32,13 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_FAILED", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE"]
 
-# Said once when a model is missing: the models come on a USB stick to an air-gapped machine.
-AIRGAPPED = (
-    "without internet, copy the model file or folder to this machine and run "
-    "`processor models install PATH` (an .argosmodel file, or a CTranslate2 folder with "
-    "--name); `processor models list` shows what is installed"
-)
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -129,40 +122,77 @@ def fail_run(exc: BaseException, debug: bool, *, manifest: str | None = None) ->
     line = fail_line(exc, debug)
     click.secho(f"error: {line}", fg="red", err=True)
     if manifest:
-        _write_manifest(manifest, [], debug, error=line)
+        write_manifest_or_say(manifest, [], debug, error=line)
     sys.exit(EXIT_FAILED)
 
 
-def _write_manifest(
-    dest: str, results: Sequence[Result], debug: bool, *, error: str | None = None
+def write_manifest_or_say(
+    dest: str,
+    results: Sequence[Result],
+    debug: bool,
+    *,
+    error: str | None = None,
+    total: int | None = None,
 ) -> bool:
     """Write the manifest (``-``: stdout); False, after one line, if it cannot be written."""
     if dest == "-":
-        click.echo(manifest_text(results, error=error), nl=False)
+        click.echo(manifest_text(results, error=error, total=total), nl=False)
         return True
     try:
-        write_manifest(dest, results, error=error)
+        write_manifest(dest, results, error=error, total=total)
     except ProcessorError as exc:  # after the outputs: they stay written
         click.secho(f"error: manifest not written: {fail_line(exc, debug)}", fg="red", err=True)
         return False
     return True
 
 
-def echo_result(result: Result, *, quiet: bool = False, debug: bool = False) -> None:
-    """One line per input on stderr, so stdout stays clean for pipes."""
+def verbose_option(func: F) -> F:
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="After each input's line, print every detail behind its warnings "
+        "(e.g. each glossary term not held).",
+    )(func)
+
+
+def result_line(result: Result) -> str:
+    """The one line of an input: ``ok:``, ``warning:``, ``missing:`` or ``error:``.
+
+    Why a language is missing is said once per language at the end of the run
+    (:func:`finish`), never once per input.
+    """
     if result.error is not None:
-        if debug and result.exception is not None:
-            traceback.print_exception(result.exception, file=sys.stderr)
-        click.secho(f"error: {result.error}", fg="red", err=True)
-        return
-    for warning in result.warnings:
-        click.secho(f"warning: {result.source}: {warning}", fg="yellow", err=True)
-    if result.missing:
-        click.secho(f"missing: {result.source}: {', '.join(result.missing)}", fg="yellow", err=True)
-    if quiet or (not result.outputs and result.missing):
-        return  # nothing was written: the missing line said why
-    arrow = ", ".join(map(str, result.outputs)) if result.outputs else "done"
-    click.echo(f"ok: {result.source} -> {arrow}", err=True)
+        return f"error: {result.error}"
+    where = f" -> {', '.join(map(str, result.outputs))}" if result.outputs else ""
+    notes = list(result.warnings)
+    languages = ", ".join(m.language for m in result.missing)
+    # The source-language fallback's warning ("no model for en, kk: wrote ...") names them.
+    if result.missing and not any(w.startswith("no model for ") for w in notes):
+        notes.append(f"no model for {languages}" if result.outputs else languages)
+    word = "warning" if result.warnings else "missing" if result.missing else "ok"
+    text = "; ".join(notes)
+    if not where and not notes:
+        where = " -> done"
+    return f"{word}: {result.source}{where}" + (f": {text}" if text else "")
+
+
+def echo_result(
+    result: Result, *, quiet: bool = False, debug: bool = False, verbose: bool = False
+) -> None:
+    """One line per input on stderr, so stdout stays clean for pipes (more with --verbose)."""
+    if result.error is not None and debug and result.exception is not None:
+        traceback.print_exception(result.exception, file=sys.stderr)
+    line = result_line(result)
+    if line.startswith("ok:"):
+        if not quiet:
+            click.echo(line, err=True)
+    else:
+        color = "red" if line.startswith("error:") else "yellow"
+        click.secho(line, fg=color, err=True)
+    if verbose:
+        for note in result.notes:
+            click.secho(f"  {note}", err=True)
 
 
 def finish(
@@ -172,18 +202,21 @@ def finish(
     debug: bool = False,
     manifest: str | None = None,
     echoed: bool = False,
+    verbose: bool = False,
 ) -> NoReturn:
     """Print every result (unless ``echoed`` as each finished), why anything is missing
-    (once), write the manifest, exit."""
+    (once per language), write the manifest, exit."""
     if not echoed:
         for result in results:
-            echo_result(result, quiet=quiet, debug=debug)
+            echo_result(result, quiet=quiet, debug=debug, verbose=verbose)
     missing = missing_summary(results)
     for line in missing:
         click.secho(f"missing: {line}", fg="yellow", err=True)
     if missing:
+        from processor.translation.remote import AIRGAPPED
+
         click.secho(f"missing: {AIRGAPPED}", fg="yellow", err=True)
     code = exit_code(results)
-    if manifest and not _write_manifest(manifest, results, debug):
+    if manifest and not write_manifest_or_say(manifest, results, debug):
         code = EXIT_FAILED
     sys.exit(code)

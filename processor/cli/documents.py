@@ -18,6 +18,7 @@ from processor.cli.common import (
     fail_run,
     finish,
     load_settings,
+    verbose_option,
 )
 from processor.preparation import MEMO_LANGUAGES
 from processor.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_FIGURES
@@ -205,6 +206,7 @@ def summarize(
     "memo's language; config: marking].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@verbose_option
 @batch_options
 @config_option
 @debug_option
@@ -227,6 +229,7 @@ def brief(
     manifest: str | None,
     marking: str | None,
     quiet: bool,
+    verbose: bool,
     jobs: int | None,
     timeout: float,
     max_memory: int | None,
@@ -296,7 +299,9 @@ def brief(
             debug=debug,
             executor=executor,
             address=address,
+            verbose=verbose,
+            manifest=manifest,
         )
     except Exception as exc:  # the run as a whole: a bad glossary or format
         fail_run(exc, debug, manifest=manifest)
-    finish(results, quiet=quiet, debug=debug, manifest=manifest, echoed=True)
+    finish(results, quiet=quiet, debug=debug, manifest=manifest, echoed=True, verbose=verbose)

@@ -171,6 +171,12 @@ def install(
             force=force,
         )
     except ProcessorError as exc:
+        from processor.translation.remote import Unreachable
+
+        if isinstance(exc, Unreachable):  # offline: the from-file route for this model
+            from processor.translation.hints import offline_route
+
+            exc.hint = offline_route(source)
         _fail(exc, debug)
     except KeyboardInterrupt:
         # Ctrl-C or SIGTERM: the staging folder is already gone; say so, no traceback.

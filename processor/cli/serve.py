@@ -20,7 +20,13 @@ def _loopback(host: str) -> bool:
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.option(
     "--data",
     "data_dir",
@@ -36,12 +42,13 @@ def _loopback(host: str) -> bool:
     "[env: PROCESSOR_API_KEY]. Needed to listen beyond loopback.",
 )
 @click.option(
+    "-g",
     "--glossary",
     "glossaries",
     multiple=True,
     type=click.Path(dir_okay=False, exists=True),
     metavar="FILE",
-    help="Extra glossary for every job; repeatable.",
+    help="Extra glossary (YAML, CSV, TSV, TBX) for every job; repeatable.",
 )
 @click.option(
     "--executor",
@@ -51,8 +58,22 @@ def _loopback(host: str) -> bool:
     help="Run brief jobs' articles in local workers or as Ray tasks (needs the ray extra).",
 )
 @click.option("--address", default=None, metavar="HOST:PORT", help="Ray cluster to join.")
-@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 2048))
-@click.option("--max-files", default=50, show_default=True, type=click.IntRange(1, 10000))
+@click.option(
+    "--max-upload-mb",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 2048),
+    metavar="MB",
+    help="Largest uploaded file; a bigger one is refused with 413.",
+)
+@click.option(
+    "--max-files",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    metavar="N",
+    help="Most files in one request.",
+)
 def serve(
     host: str,
     port: int,
@@ -84,11 +105,15 @@ def serve(
         from processor.service.uploads import Limits
     except ImportError:
         raise click.ClickException(
-            "the service needs its extra: pip install 'processor[serve]'"
+            "the service needs its extra: pip install 'processor[serve]' (air-gapped: "
+            "pip install --no-index --find-links wheelhouse 'processor[serve]', from a "
+            "wheelhouse built with pip wheel -w wheelhouse '.[serve]')"
         ) from None
     base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     folder = Path(data_dir) if data_dir else base / "processor" / "service"
     limits = Limits(max_files=max_files, max_file_bytes=max_upload_mb * 2**20)
-    app = create_app(ServiceConfig(folder, api_key, limits, glossaries, executor, address))
+    config = ServiceConfig(folder, api_key, limits, glossaries, executor, address)
+    config.loopback_only = _loopback(host)
+    app = create_app(config)
     click.echo(f"processor: serving on http://{host}:{port}/ (data in {folder})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

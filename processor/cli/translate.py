@@ -17,6 +17,7 @@ from processor.cli.common import (
     fail_run,
     finish,
     load_settings,
+    verbose_option,
 )
 from processor.kazakh_latin import LANGUAGE as LATIN_KAZAKH
 from processor.translation.files import FORMATS
@@ -44,20 +45,14 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Language to translate into: en, kk, or kk-latn (Kazakh in the Latin alphabet).",
 )
 @click.option(
-    "--from",
-    "source",
-    default=None,
-    callback=_language,
-    metavar="LANG",
-    help="Language of the inputs [default: ru].",
-)
-@click.option(
     "--source-lang",
     default=None,
     callback=_language,
     metavar="LANG",
-    help="Trust LANG as the inputs' language and skip language detection.",
+    help="Language of the inputs, trusted without detection (as in brief) [default: ru, checked].",
 )
+# The old spelling of --source-lang: kept working for scripts, no longer shown.
+@click.option("--from", "from_lang", default=None, callback=_language, hidden=True)
 @click.option(
     "-o",
     "--output",
@@ -75,12 +70,14 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     "else the input's].",
 )
 @click.option(
+    "-g",
     "--glossary",
     "glossaries",
     multiple=True,
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="Extra glossary (YAML) to hold names and terms to; repeatable.",
+    help="Extra glossary (YAML, CSV, TSV, TBX) to hold names and terms to; repeat for "
+    "several; later ones win.",
 )
 @click.option(
     "--no-glossary",
@@ -102,20 +99,22 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     metavar="FILE",
     help="Write a JSON fidelity report: units translated, inline spans kept/moved/lost.",
 )
+@verbose_option
 @engine_options
 @config_option
 @debug_option
 def translate(
     inputs: tuple[str, ...],
     target: str,
-    source: str | None,
     source_lang: str | None,
+    from_lang: str | None,
     output: str | None,
     fmt: str | None,
     glossaries: tuple[str, ...],
     no_glossary: bool,
     keep_formatting: bool,
     report_path: str | None,
+    verbose: bool,
     beam: int | None,
     threads: int | None,
     device: str | None,
@@ -145,14 +144,15 @@ def translate(
     """
     if no_glossary and glossaries:
         raise click.UsageError("--no-glossary and --glossary exclude each other")
-    if source and source_lang and source != source_lang:
-        raise click.UsageError(f"--from {source} and --source-lang {source_lang} disagree")
+    if from_lang and source_lang and from_lang != source_lang:
+        raise click.UsageError(f"--from {from_lang} and --source-lang {source_lang} disagree")
+    source_lang = source_lang or from_lang
     from processor.document_translation import TranslateOptions, translate_files
 
     config = load_settings(config_path, debug)
     options = TranslateOptions(
         target=target,
-        source=source or source_lang or "ru",
+        source=source_lang or "ru",
         source_lang=source_lang,
         format=fmt,
         glossaries=tuple(glossaries) or config.glossaries,
@@ -169,7 +169,7 @@ def translate(
 
         reports = [r.report for r in results if r.report is not None]
         write_text_atomic(report_path, json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
-    finish(results, debug=debug)
+    finish(results, debug=debug, verbose=verbose)
 
 
 # ------------------------------------------------------------------- evaluate

@@ -174,15 +174,20 @@ def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]
     seen_ids: dict[str, int] = {}
     seen_ru: dict[str, Entry] = {}
     for node in entries_node.value:
+        # An id is a slug: ``Tokayev`` and ``tokayev`` are one id, and an entry with
+        # another problem still takes its id.
+        given = (_raw_id(node) or "").strip()
+        key = given.lower()
+        if key and key in seen_ids:
+            first = seen_ids[key]
+            problems.append(r.error(f"duplicate id {given!r} (first on line {first})", node))
+            _entry(r, node, name, problems)  # its other problems are reported too
+            continue
+        if key:
+            seen_ids[key] = _line(node)
         entry = _entry(r, node, name, problems)
         if entry is None:
             continue
-        line = _line(node)
-        if entry.id in seen_ids:
-            first = seen_ids[entry.id]
-            problems.append(r.error(f"duplicate id {entry.id!r} (first on line {first})", node))
-            continue
-        seen_ids[entry.id] = line
         previous = seen_ru.get(entry.key)
         if previous is not None:
             if (previous.en, previous.kk) != (entry.en, entry.kk):
@@ -197,6 +202,16 @@ def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]
         seen_ru[entry.key] = entry
         entries.append(entry)
     return name, entries, problems
+
+
+def _raw_id(node: yaml.Node) -> str | None:
+    """The ``id`` scalar of an entry node as written, whatever else is wrong with it."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
+            return str(value_node.value) or None
+    return None
 
 
 def _entry(

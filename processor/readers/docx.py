@@ -77,7 +77,9 @@ def open_docx(source: bytes | Path, *, path: str, limits: ReadLimits | None = No
     data = source if isinstance(source, bytes) else source.read_bytes()
     _check_zip(data, path, limits or ReadLimits.from_env())
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        _standard_core_relationship(document)
+        return document
     except (
         zipfile.BadZipFile,
         KeyError,
@@ -99,6 +101,28 @@ def open_docx(source: bytes | Path, *, path: str, limits: ReadLimits | None = No
         if type(exc).__module__.startswith("docx"):
             raise InputError(f"not a valid DOCX file ({_first_line(exc)})", path=path) from None
         raise
+
+
+# LibreOffice relates docProps/core.xml with the transitional spelling of the type;
+# python-docx knows only the standard one, and would add a second, default core.xml.
+_CORE_TYPES = (
+    "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/metadata/core-properties",
+)
+
+
+def _standard_core_relationship(document: Any) -> None:
+    """Give the package's core-properties relationship the type python-docx (and Word)
+    read, so the document's own properties are used and saved, never a second copy."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = document.part.package.rels
+    if any(rel.reltype == RT.CORE_PROPERTIES for rel in rels.values()):
+        return
+    for rel in rels.values():
+        if rel.reltype in _CORE_TYPES and not rel.is_external:
+            rel._reltype = RT.CORE_PROPERTIES  # python-docx has no public setter
+            return
 
 
 def _core_meta(document: Any, parsed: Parsed) -> None:

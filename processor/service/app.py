@@ -53,6 +53,8 @@ class ServiceConfig:
     executor: str = "local"
     address: str | None = None
     limits_jobs: int = 2  # CPUs of a local Ray instance
+    # Listening on loopback only: the page may promise that files stay on this computer.
+    loopback_only: bool = True
 
 
 class FindRequest(BaseModel):
@@ -73,6 +75,21 @@ def _outcome(result: "Result") -> dict[str, Any]:
         report["output"] = Path(str(report.get("output", ""))).name
         record["report"] = report
     return record
+
+
+def public_models(data: dict[str, Any]) -> dict[str, Any]:
+    """``processor models list --json`` without the server's paths: a caller needs the
+    models and routes, never where the server keeps them."""
+    folders = [str(data.pop("argos_dir", "")), str(data.pop("models_dir", ""))]
+    for model in data.get("models", []):
+        model.pop("path", None)
+    problems = []
+    for line in data.get("problems", []):
+        for folder in filter(None, folders):
+            line = line.replace(folder.rstrip("/") + "/", "")
+        problems.append(line)
+    data["problems"] = problems
+    return data
 
 
 def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: bool,
@@ -97,7 +114,7 @@ def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: 
             done.append(result.source)
             progress(len(done), len(inputs), Path(result.source).name)
 
-        progress(0, len(inputs), "reading and summarizing")
+        progress(0, len(inputs), "")  # the page words the phase in its own language
         options = BriefOptions(
             languages=languages, formats=formats, full_text=full_text, glossaries=glossaries
         )
@@ -122,7 +139,7 @@ def translate_work(target: str, keep_formatting: bool, glossaries: tuple[str, ..
     ) -> list[dict[str, Any]]:
         from processor.document_translation import TranslateOptions, translate_files
 
-        progress(0, len(inputs), "translating")
+        progress(0, len(inputs), "")
         options = TranslateOptions(
             target=target, glossaries=glossaries, keep_formatting=keep_formatting
         )
@@ -208,14 +225,19 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
     @app.get("/health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "version": processor.__version__, "queued": store.pending()}
+        return {
+            "status": "ok",
+            "version": processor.__version__,
+            "queued": store.pending(),
+            "loopback_only": config.loopback_only,
+        }
 
     @app.get("/api/models", dependencies=api)
     def models() -> dict[str, Any]:
         from processor.translation.routes import routes_json
         from processor.translation.store import default_store
 
-        return routes_json(default_store())
+        return public_models(routes_json(default_store()))
 
     # A look-up takes about a millisecond: answered on the event loop, since a hop to
     # the thread pool and back costs more than the work (measured: bench_service).

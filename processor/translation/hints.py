@@ -30,6 +30,25 @@ def install_hint(source: str, target: str, *, from_index: bool = True) -> str:
     return f"processor models install translate-{source}_{target}"
 
 
+def offline_route(source: str) -> str:
+    """How to install ``source`` (an index or catalog name) from files, without internet."""
+    from processor.translation.remote import AIRGAPPED, parse_pair
+
+    if source in CATALOG:
+        return (
+            f"without internet, copy a CTranslate2 folder of {source} ({NLLB_FILES}) to this "
+            f"machine and run: processor models install /path/to/{source}-ct2 --name {source}"
+        )
+    pair = parse_pair(source)
+    if pair is not None:
+        package = f"translate-{pair[0]}_{pair[1]}-1_9.argosmodel"
+        return (
+            f"without internet, copy the Argos package (e.g. {package}) to this machine "
+            f"and run: processor models install /path/to/{package}"
+        )
+    return AIRGAPPED
+
+
 def airgapped_instructions(source: str, target: str) -> str:
     """How to install a model for the pair on a machine without internet (README, CLI)."""
     if "kk" in (source, target):

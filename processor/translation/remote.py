@@ -30,8 +30,20 @@ PROGRESS_STEP_BYTES = 100 << 20
 Progress = Callable[[str], None]
 
 
+# Said when the network is out of reach: models come on a USB stick to an air-gapped machine.
+AIRGAPPED = (
+    "without internet, copy the model file or folder to this machine and run "
+    "`processor models install PATH` (an .argosmodel file, or a CTranslate2 folder with "
+    "--name); `processor models list` shows what is installed"
+)
+
+
 class NotFound(ModelError):
     """The server answered 404: the file is not there (an alternate may be)."""
+
+
+class Unreachable(ModelError):
+    """No network (no DNS, no route, refused, timed out): the from-file route is the way."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,7 @@ def _stream(
     """Copy ``url`` into ``sink``; return the byte count.  Errors are one-line ModelErrors."""
     import http.client
     import urllib.error
+    import urllib.parse
     import urllib.request
 
     request = urllib.request.Request(url, headers={"User-Agent": "processor"})
@@ -127,6 +140,12 @@ def _stream(
         raise ModelError(f"download failed: HTTP {exc.code} {exc.reason}{why}", path=url) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
+        if _unreachable(reason) and not url.startswith("file:"):
+            host = urllib.parse.urlsplit(url).hostname or url
+            raise Unreachable(
+                f"cannot reach {host} ({_why(reason)}): no network here?", path=url,
+                hint=AIRGAPPED,
+            ) from None  # fmt: skip
         raise ModelError(f"download failed: {reason}", path=url) from None
     except http.client.HTTPException as exc:  # bad status line, incomplete read...
         raise ModelError(f"download failed: {type(exc).__name__}", path=url) from None
@@ -156,6 +175,22 @@ def download(
         raise ModelError(f"cannot save {shown}: {exc.strerror or exc}", path=str(dest)) from None
     with fh:
         return _stream(url, fh, shown, progress, None)
+
+
+def _unreachable(reason: object) -> bool:
+    """The machine cannot reach the host at all (as opposed to a server's answer)."""
+    import errno
+    import socket
+
+    if isinstance(reason, (socket.gaierror, ConnectionRefusedError, TimeoutError)):
+        return True
+    unreachable = (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN)
+    return isinstance(reason, OSError) and reason.errno in unreachable
+
+
+def _why(reason: object) -> str:
+    """``[Errno -2] Name or service not known`` -> ``Name or service not known``."""
+    return getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
 
 
 def fetch_bytes(url: str, limit: int = INDEX_MAX_BYTES) -> bytes:

@@ -103,3 +103,28 @@ def test_list_shows_entries_in_effect_and_their_source(tmp_path: Path) -> None:
     assert by_ru["Касым-Жомарт Токаев"]["source"] == f"{SMALL}:7"
     assert len(records) == 13  # Акорда counted once: the later file wins
     assert f"overridden: {SMALL}:" in result.stderr and "akorda by" in result.stderr
+
+
+def test_check_finds_an_id_written_twice_in_another_case_or_beside_a_broken_entry(
+    tmp_path: Path,
+) -> None:
+    """Issue 19.7: an id is a slug, ``Baiterek`` and ``baiterek`` are the same one; an
+    entry with another problem still holds its id."""
+    bad = tmp_path / "team.yaml"
+    bad.write_text(
+        "format: processor-glossary/1\n"
+        "name: team\n"
+        "entries:\n"
+        "  - {id: baiterek, type: place, ru: Байтерек, en: Baiterek, kk: Бәйтерек}\n"  # line 4
+        "  - {id: Baiterek, type: place, ru: Хан Шатыр, en: Khan Shatyr, kk: Хан Шатыр}\n"
+        "  - {id: akorda, type: palace, ru: Акорда, en: Akorda, kk: Ақорда}\n"  # line 6
+        "  - {id: akorda, type: place, ru: Акорда-2, en: Akorda 2, kk: Ақорда 2}\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(bad))
+    assert result.exit_code == EXIT_FAILED
+    assert result.stderr.splitlines() == [
+        f"{bad}:5: duplicate id 'Baiterek' (first on line 4)",
+        f"{bad}:6: unknown type 'palace' (use person, organization, place, term, abbreviation)",
+        f"{bad}:7: duplicate id 'akorda' (first on line 6)",
+    ]

@@ -108,3 +108,34 @@ def test_the_glossary_matches_each_text_once(tmp_path: Path, monkeypatch) -> Non
     assert result.ok and len(result.outputs) == 3, result.error
     assert any(len(text) > 2000 for _, text in calls)  # the whole article, in prepare()
     assert max(calls.values()) == 1, calls.most_common(1)
+
+
+def test_brief_batch_imports_from_the_package_the_readme_names() -> None:
+    """Issue 19.9: ``from processor.batch import brief_batch`` (the README's name)."""
+    code = "from processor.batch import brief_batch\nprint(brief_batch.__module__)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "processor.batch.run"
+
+
+def test_missing_has_one_shape_in_python_and_the_manifest(tmp_path: Path, model_store) -> None:
+    """Issue 19.9: ``Result.missing`` is a list of (language, reason, install), as the
+    manifest and the HTTP API give it."""
+    import json
+
+    from processor import BriefOptions, Missing, brief, write_manifest
+
+    [result] = brief([SEED], tmp_path, BriefOptions(languages=("en",), use_glossary=False))
+    [missing] = result.missing
+    assert isinstance(missing, Missing)
+    assert (missing.language, missing.reason) == ("en", "no installed translation model for ru->en")
+    assert missing.install == "processor models install translate-ru_en"
+    manifest = write_manifest(tmp_path / "manifest.json", [result])
+    [item] = json.loads(manifest.read_text(encoding="utf-8"))["items"]
+    assert item["missing"] == [
+        {
+            "language": "en",
+            "reason": "no installed translation model for ru->en",
+            "install": "processor models install translate-ru_en",
+        }
+    ]

@@ -190,8 +190,43 @@ def test_no_model_for_any_language_still_writes_the_source_memo(tmp_path: Path, 
     assert memo.is_file()
     assert docx.Document(str(memo)).core_properties.language == "ru-RU"
     out = lines(result.stderr)
-    assert f"warning: {SEED}: no model for en, kk: wrote the ru memo instead" in out
-    assert f"ok: {SEED} -> {memo}" in out
-    assert any(x.startswith("missing: en: ") and "processor models install" in x for x in out)
-    assert any(x.startswith("missing: kk: ") and "without internet" in x for x in out)
-    assert any("copy the model file" in x for x in out)
+    # Issue 19.8: one line for the input (not a warning, a missing and an ok line) ...
+    assert [x for x in out if str(SEED) in x] == [
+        f"warning: {SEED} -> {memo}: no model for en, kk: wrote the ru memo instead"
+    ]
+    # ... and why each language is missing once, at the end.
+    summary = out[1:]
+    assert len(summary) == 3, out
+    assert summary[0].startswith("missing: en: ") and "processor models install" in summary[0]
+    assert summary[1].startswith("missing: kk: ") and "without internet" in summary[1]
+    assert "copy the model file" in summary[2]
+
+
+def test_a_memo_force_cannot_replace_fails_the_run(tmp_path: Path, monkeypatch) -> None:
+    """Issue 19.10: a read-only memo that --force cannot replace is that input's error:
+    exit 1 for brief and translate, and the manifest says so."""
+    from tests.support.doubles import tagging
+
+    monkeypatch.setattr(
+        "processor.translation.routes.get_translator",
+        lambda source, target, settings=None: tagging(target, source=source),
+    )
+    src = article(tmp_path / "a.txt", 2, 6)
+    out = tmp_path / "out"
+    args = ("--lang", "ru", "--no-glossary", "--jobs", "1", "--timeout", "0")
+    assert run("brief", src, "-o", out, *args).exit_code == 0
+    memo = out / "a.ru.docx"
+    memo.chmod(0o444)
+    manifest = tmp_path / "manifest.json"
+    forced = run("brief", src, "-o", out, *args, "--force", "--manifest", manifest)
+    assert forced.exit_code == EXIT_FAILED, forced.output
+    assert lines(forced.stderr) == [f"error: {memo}: is read-only; not replaced"]
+    [item] = json.loads(manifest.read_text(encoding="utf-8"))["items"]
+    assert item["status"] == "error" and item["outputs"] == []
+
+    translated = tmp_path / "a.en.txt"
+    assert run("translate", src, "--to", "en", "-o", tmp_path).exit_code == 0
+    translated.chmod(0o444)
+    again = run("translate", src, "--to", "en", "-o", tmp_path)
+    assert again.exit_code == EXIT_FAILED
+    assert lines(again.stderr) == [f"error: {translated}: is read-only; not replaced"]

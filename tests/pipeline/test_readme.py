@@ -25,7 +25,7 @@ README = REPO / "README.md"
 SKIP = {
     "models install": "downloads or needs model files",
     "models remove": "changes the model store",
-    "evaluate": "needs the FLORES-200 files",
+    "evaluate": "needs a translation model (tests/translation/test_evaluate.py gives one)",
     "pip ": "installs packages",
     "serve": "starts a server (tests/service/test_service.py starts one on loopback)",
     "--executor ray": "needs the ray extra (tests/batch/test_ray_*.py)",
@@ -87,6 +87,26 @@ def scratch(tmp_path: Path, monkeypatch, model_store, no_network) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
     monkeypatch.delenv("PROCESSOR_CONFIG", raising=False)
     return tmp_path
+
+
+def _shell_words() -> list[str]:
+    """Every word of every shell block, comments left out."""
+    words: list[str] = []
+    for block in _blocks("bash") + _blocks("sh") + _blocks("console"):
+        for line in block.splitlines():
+            words += shlex.split(line.split("  #")[0].removeprefix("$ "), comments=True)
+    return words
+
+
+def test_no_command_refers_outside_the_repository() -> None:
+    """Issue 19.5: a user's clone has no ../shared; every relative path a command names
+    stays inside the repository, and one that names a repository folder exists."""
+    words = _shell_words()
+    outside = [w for w in words if w.startswith("../") or "/../" in w or w == ".."]
+    assert outside == [], f"README commands refer outside the repository: {outside}"
+    ours = [w for w in words if w.split("/")[0] in ("tests", "examples", "glossaries", "bench")]
+    assert ours, "the README names repository folders in its commands"
+    assert [w for w in ours if not (REPO / w).exists()] == []
 
 
 def test_readme_has_examples() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import socket
 import subprocess
@@ -156,6 +157,10 @@ def test_glossary_find_models_and_schema(service) -> None:
     assert "Kassym-Jomart Tokayev" in ids
     models = httpx.get(f"{url}/api/models", timeout=10)
     assert models.status_code == 200
+    # Issue 19.7: models and routes, never where the server keeps them.
+    assert "argos_dir" not in models.json() and "models_dir" not in models.json()
+    assert str(Path.home()) not in models.text and "/tmp" not in models.text
+    assert set(models.json()["routes"]) == {"ru->en", "ru->kk"}
     schema = httpx.get(f"{url}/openapi.json", timeout=10).json()
     assert {"/api/briefs", "/api/jobs/{job_id}", "/api/glossary/find"} <= set(schema["paths"])
     page = httpx.get(f"{url}/", timeout=10)
@@ -214,5 +219,47 @@ def test_translation_job_runs_translate_files(service) -> None:
     assert job["status"] == "done", job
     (outcome,) = job["outcomes"]
     # No model in the service's store: the library's "missing", with the install command.
-    assert outcome["status"] == "missing" and "models install" in " ".join(outcome["missing"])
+    # Issue 19.9: the same shape as the manifest's and Python's (Result.missing).
+    assert outcome["status"] == "missing"
+    [missing] = outcome["missing"]
+    assert set(missing) == {"language", "reason", "install"}
+    assert missing["language"] == "en" and "models install" in missing["install"]
     assert outcome["source"] == SEED.name and outcome["outputs"] == []
+
+
+def test_serve_help_explains_every_option() -> None:
+    """Issue 19.7: ``serve --help`` has a text for every option."""
+    import click
+
+    from processor.cli.serve import serve
+
+    context = click.Context(serve)
+    for param in serve.get_params(context):
+        if isinstance(param, click.Option) and not param.hidden:
+            assert param.help, f"{param.opts} has no help text"
+    assert "Largest uploaded file" in serve.get_help(context)
+
+
+def test_models_route_names_no_server_path(tmp_path: Path, tiny_ru_en) -> None:
+    """Issue 19.7: an installed model is listed without its folder on the server."""
+    from fastapi.testclient import TestClient
+
+    from processor.service.app import ServiceConfig, create_app
+
+    with TestClient(create_app(ServiceConfig(tmp_path / "data"))) as client:
+        listed = client.get("/api/models").json()
+    assert [m["name"] for m in listed["models"]] == ["translate-ru_en"]
+    assert "path" not in listed["models"][0]
+    assert str(tiny_ru_en.path.parent) not in json.dumps(listed)
+
+
+def test_health_says_whether_the_service_is_loopback_only(tmp_path: Path) -> None:
+    """Issue 19.3: the page promises "files never leave this computer" only when true."""
+    from fastapi.testclient import TestClient
+
+    from processor.service.app import ServiceConfig, create_app
+
+    for loopback in (True, False):
+        config = ServiceConfig(tmp_path / "data", api_key="k", loopback_only=loopback)
+        with TestClient(create_app(config)) as client:
+            assert client.get("/health").json()["loopback_only"] is loopback

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -114,6 +115,91 @@ def test_the_page_asks_for_the_api_key_once_and_downloads_with_it(browser, tmp_p
         while not target.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert any("Токаев" in p.text for p in docx.Document(str(target)).paragraphs)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+# What each interface language must say (a change of wording changes these on purpose).
+DONE = {"ru": "Готово", "kk": "Дайын", "en": "Done"}
+LOCAL = {
+    "ru": "Работает полностью локально: файлы не покидают этот компьютер.",
+    "kk": "Толығымен жергілікті жұмыс істейді: файлдар осы компьютерден шықпайды.",
+    "en": "Runs entirely on this computer: files never leave it.",
+}
+MISSING = {"ru": "нет модели перевода", "kk": "аударма моделі жоқ", "en": "no translation model"}
+
+
+def _page_words(browser) -> str:
+    """The status area's text as a reader sees it, without what is not prose: file names
+    (links and the source), commands (code) and the service's own words (details)."""
+    return browser.execute_script(
+        """
+        const copy = document.getElementById('status').cloneNode(true);
+        copy.querySelectorAll('a, code, details').forEach((el) => el.remove());
+        return copy.textContent;
+        """
+    ).replace(SEED.name, "")
+
+
+def _submit(browser, languages: set[str]):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find_element(By.ID, "files").send_keys(str(SEED))
+    for box in browser.find_elements(By.CSS_SELECTOR, "input[name=lang]"):
+        if box.is_selected() != (box.get_attribute("value") in languages):
+            box.click()
+    browser.find_element(By.ID, "submit").click()
+    WebDriverWait(browser, 120).until(
+        lambda b: b.find_element(By.ID, "state").text in DONE.values()
+    )
+
+
+@pytest.mark.parametrize("models", [False, True], ids=["no-model", "tiny-model"])
+def test_the_page_speaks_one_language(
+    browser, tmp_path: Path, monkeypatch, tiny_ru_en_archive, models: bool
+) -> None:
+    """Issue 19.3: in each interface language every line of the page is in that language,
+    also after switching; missing models are said with the command as code, not as the
+    API's English; the footer's promise is the loopback one."""
+    from selenium.webdriver.common.by import By
+
+    from processor.translation.store import ModelStore
+
+    data = tmp_path / "data"
+    if models:  # the service's own store (start_service points it there)
+        home = data.parent / "home"
+        monkeypatch.setenv("PROCESSOR_DATA_DIR", str(home / "processor_data_dir"))
+        monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "argos_packages_dir"))
+        ModelStore().install(str(tiny_ru_en_archive))
+    proc, url = start_service(data)
+    try:
+        browser.get(url + "/")
+        _submit(browser, {"en"} if models else {"en", "kk"})
+        for ui in ("ru", "kk", "en", "ru"):
+            browser.find_element(By.CSS_SELECTOR, f"[data-lang={ui}]").click()
+            assert browser.find_element(By.ID, "state").text == DONE[ui]
+            assert browser.find_element(By.ID, "footer").text == LOCAL[ui]
+            words = _page_words(browser)
+            if ui != "en":  # no English left on a Russian or Kazakh page
+                assert not re.search(r"[A-Za-z]", words), words
+            rows = browser.find_elements(By.CSS_SELECTOR, "#results .missing")
+            [outcome] = browser.find_elements(By.CSS_SELECTOR, "#results li")
+            links = [a.text for a in outcome.find_elements(By.CSS_SELECTOR, "a.result")]
+            if models:
+                assert rows == [] and links == ["zakon-tokayev-trump.en.docx"]
+                continue
+            assert links == ["zakon-tokayev-trump.ru.docx"]  # the article's own language
+            assert len(rows) == 2 and all(MISSING[ui] in row.text for row in rows)
+            commands = [c.text for c in rows[0].find_elements(By.TAG_NAME, "code")]
+            assert commands == ["processor models install translate-ru_en"]
+            kazakh = [c.text for c in rows[1].find_elements(By.TAG_NAME, "code")]
+            assert kazakh[0] == "processor models install nllb-200-distilled-600M"
+            assert not re.search(r"\b\d+: ", words), "list indexes shown as keys"
+        # A service shared on a network makes no promise about this computer.
+        browser.execute_script("loopbackOnly = false; drawFooter();")
+        assert "интернет" in browser.find_element(By.ID, "footer").text
     finally:
         proc.terminate()
         proc.wait(timeout=20)

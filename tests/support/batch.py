@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -31,6 +32,15 @@ def write_articles(folder: Path, count: int, *, paragraphs: int = 4) -> list[Pat
         path.write_text("\n\n".join([head, *chosen]) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a child a test interrupts: Ctrl-C's default handler.
+
+    A child inherits an ignored SIGINT (tests started in the background, under nohup or by
+    a runner that ignores it), and Python then never raises KeyboardInterrupt in it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def brief_command(*args: str | os.PathLike[str]) -> list[str]:

@@ -75,3 +75,44 @@ def test_help_is_documented():
         "Install a model from the index, a URL, an .argosmodel file or a folder." in result.output
     )
     assert "processor models install translate-ru_en" in result.output
+
+
+def test_offline_install_gives_the_from_file_route(model_store, monkeypatch):
+    """Issue 19.6: no network is not a bare DNS error: one line that names the host and
+    says how to install the same model from files."""
+    import socket
+
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    monkeypatch.delenv("PROCESSOR_MODEL_INDEX", raising=False)
+    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
+    for name, route in (
+        ("translate-ru_en", "processor models install /path/to/translate-ru_en-1_9.argosmodel"),
+        (
+            "nllb-200-distilled-600M",
+            "processor models install /path/to/nllb-200-distilled-600M-ct2 "
+            "--name nllb-200-distilled-600M",
+        ),
+    ):
+        result = CliRunner().invoke(main, ["models", "install", name])
+        assert result.exit_code == 1
+        [line] = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+        assert "cannot reach " in line and "without internet" in line and route in line, line
+        assert "[Errno" not in line
+    assert not any(model_store.argos_dir.glob("*"))  # nothing staged, nothing half-installed
+
+
+def test_refused_connection_is_unreachable_too(model_store, tmp_path):
+    """A closed port (a firewall's refusal) is the same offline case as no DNS."""
+    import socket
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = CliRunner().invoke(
+        main, ["models", "install", "ru-en", "--index", f"http://127.0.0.1:{port}/index.json"]
+    )
+    assert result.exit_code == 1
+    assert "cannot reach 127.0.0.1" in result.stderr and "without internet" in result.stderr

@@ -25,6 +25,7 @@ from processor.errors import ModelError
 from processor.translation import archive
 from processor.translation.store import ModelStore
 from tests.support import data
+from tests.support.batch import interruptible
 from tests.support.translation import (
     nested_json,
     replace_entry,
@@ -172,6 +173,7 @@ elif hook == "sigterm-between-renames":
     os.rename = rename
 from processor.cli import main
 from tests.support import data
+from tests.support.batch import interruptible
 sys.argv = ["processor", "models", "install", sys.argv[1]]
 main()
 """
@@ -181,6 +183,7 @@ def _spawn(archive_path: Path, hook: str, fsize: int | None = None) -> subproces
     env = dict(os.environ, HOOK=hook, PYTHONPATH=str(ROOT))
 
     def limits() -> None:
+        interruptible()  # SIGINT reaches it even when this test runs with SIGINT ignored
         if fsize is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
 

@@ -581,12 +581,24 @@ def test_cli_warns_when_a_term_cannot_be_held(monkeypatch, tmp_path: Path) -> No
         lambda source, target, settings=None: RecordingTranslator(lambda s: "The president."),
     )
     src = tmp_path / "a.txt"
-    src.write_text("Касым-Жомарт Токаев выступил с речью.\n", encoding="utf-8")
+    src.write_text(
+        "Касым-Жомарт Токаев выступил с речью.\nТокаев прибыл в Астану.\n", encoding="utf-8"
+    )
+    out = tmp_path / "a.en.txt"
     result = CliRunner().invoke(main, ["translate", str(src), "--to", "en", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    warnings = [line for line in _lines(result.stderr) if line.startswith("warning: ")]
-    assert warnings == [
-        f"warning: {src}: glossary term 'Kassym-Jomart Tokayev' not held in 1 sentence"
+    # Issue 19.8: one line for the input, however many terms were lost ...
+    assert _lines(result.stderr) == [
+        f"warning: {src} -> {out}: 3 glossary terms not held (3 sentences)"
+    ]
+    # ... and each term with --verbose.
+    result = CliRunner().invoke(
+        main, ["translate", str(src), "--to", "en", "-o", str(tmp_path), "--verbose"]
+    )
+    assert [line.strip() for line in _lines(result.stderr)[1:]] == [
+        "glossary term 'Kassym-Jomart Tokayev' not held in 1 sentence",
+        "glossary term 'Tokayev' not held in 1 sentence",
+        "glossary term 'Astana' not held in 1 sentence",
     ]
 
 
@@ -606,3 +618,32 @@ def test_cli_broken_glossary_is_one_error_line(use_double, tmp_path: Path) -> No
     (line,) = _lines(result.stderr)
     assert line.startswith("error: ") and "bad.yaml" in line
     assert not (tmp_path / "a.en.txt").exists()
+
+
+def test_cli_translate_speaks_brief_dialect(use_double, tmp_path: Path) -> None:
+    """Issue 19.7: ``-g`` takes CSV like brief's, and --from is a hidden alias of
+    --source-lang (scripts keep working, the help shows one)."""
+    from click.testing import CliRunner
+
+    from processor.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("Касым-Жомарт Токаев посетил Байтерек в Астане.\n", encoding="utf-8")
+    team = tmp_path / "team.csv"
+    team.write_text("ru,en,kk,type\nБайтерек,Baiterek Tower,Бәйтерек,place\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["translate", str(src), "--to", "en", "-g", str(team), "-o",
+                                  str(tmp_path)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Baiterek Tower" in (tmp_path / "a.en.txt").read_text("utf-8")
+
+    shown = runner.invoke(main, ["translate", "--help"]).output
+    assert "-g, --glossary" in shown and "CSV" in shown
+    assert "--source-lang" in shown and "--from" not in shown
+    for flag in ("--from", "--source-lang"):
+        result = runner.invoke(main, ["translate", str(src), "--to", "en", flag, "ru", "-o",
+                                      str(tmp_path / flag.strip("-"))])  # fmt: skip
+        assert result.exit_code == 0, result.output
+    clash = runner.invoke(main, ["translate", str(src), "--to", "en", "--from", "ru",
+                                 "--source-lang", "kk"])  # fmt: skip
+    assert clash.exit_code == 2 and "disagree" in clash.stderr
