@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from processor.glossary.hold import HeldTranslation as Held
     from processor.glossary.report import TermUsage
     from processor.translation import TranslationSettings, Translator
+    from processor.translation.cache import RunCache
 
 __all__ = [
     "BriefOptions",
@@ -105,8 +106,9 @@ def brief(
             item.prepared = prepared
     ready = [item for item in items if item.prepared is not None]
     held = _held_glossary(glossary, ready)
+    from processor.translation.cache import RunCache
 
-    run = _Run(Path(outdir), options, factory, held)
+    run = _Run(Path(outdir), options, factory, held, RunCache())
     for language in options.languages:
         run.brief_language(language, ready)
     for item in ready:
@@ -185,6 +187,9 @@ class _Run:
     options: BriefOptions
     factory: TranslatorFactory
     glossary: Glossary | None
+    # Every sentence translated in this run, per language pair: the pivot's first leg
+    # re-uses the translations of that language's own memo.
+    cache: RunCache
     # The held glossary's matches of each text sent to translation, found once for all
     # memo languages.
     found: dict[str, list[Match]] = field(default_factory=dict)
@@ -209,7 +214,7 @@ class _Run:
     def translate_group(self, source: str, language: str, items: Sequence[_Input]) -> None:
         """One translator, one batch: every text of every memo of ``items`` in ``language``."""
         try:
-            translator = self.factory(source, language)
+            translator = self.cache.wrap(self.factory(source, language))
         except NoRouteError as exc:  # the only "missing": a model can be installed
             for item in items:
                 item.result.missing[language] = str(exc)
@@ -238,6 +243,13 @@ class _Run:
             stop = start + len(mine)
             outcomes = [o for o in held.terms if start <= o.sentence < stop]
             translated = dict(zip(mine, held.texts[start:stop], strict=True))
+            again = sum(start <= i < stop for i in held.retried)
+            if again:  # the engine lost a placeholder: those sentences were decoded twice
+                report = item.result.report if item.result.report is not None else {}
+                lost = report.setdefault("placeholder_lost_translated_again", {})
+                assert isinstance(lost, dict)
+                lost[language] = again
+                item.result.report = report
             self.write(item, self.translated_memo(item, language, translated, route, outcomes))
             start = stop
 

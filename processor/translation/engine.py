@@ -58,6 +58,8 @@ _TOKENIZERS: dict[tuple[str, ...], Tokenizer] = {}
 _LOCK = threading.Lock()
 # How many times each model path was loaded in this process (tests and benchmarks read it).
 LOAD_COUNTS: dict[str, int] = {}
+# Sentences decoded in this process per (source, target) pair (tests and benchmarks read it).
+DECODED: dict[tuple[str, str], int] = {}
 
 
 def resolve_device(device: str) -> str:
@@ -251,6 +253,8 @@ class CT2Translator:
         )
         self.batch_calls += 1
         self.sentences_translated += len(todo)
+        pair = (self.source, self.target)
+        DECODED[pair] = DECODED.get(pair, 0) + len(todo)
         for i, result in zip(todo, results, strict=True):
             hypotheses[i] = styles.strip_prefix(result.hypotheses[0], prefix)
         return hypotheses
