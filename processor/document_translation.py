@@ -135,6 +135,8 @@ def _translate_one(
             source_lang=declared, inline=options.keep_formatting,
         )  # fmt: skip
         result.report = report.to_dict()
+        if holder is not None and holder.retried:
+            result.report["placeholder_lost_translated_again"] = holder.retried
         if report.summary():
             result.warnings.append(str(report.summary()))
     return holder.report().terms if holder is not None else []
