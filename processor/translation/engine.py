@@ -43,7 +43,11 @@ class TranslationSettings:
     length_penalty: float = 0.2  # as Argos Translate
     repetition_penalty: float = 1.0
     no_repeat_ngram_size: int = 0
-    max_batch_tokens: int = 4096  # max_batch_size with batch_type="tokens"
+    # max_batch_size with batch_type="tokens": the source tokens decoded together, which
+    # bounds the decoder's memory whatever the document's length.  A 2-page DOCX on a
+    # transformer-base model: 256 -> 395 MiB peak, 186 s; 4096 -> 1165 MiB, 538 s
+    # (bench/bench_translate_memory.py, loaded 2-core machine).
+    max_batch_tokens: int = 256
     max_input_length: int = 1024
     max_decoding_length: int = 256
     min_decoding_length: int = 0
