@@ -45,9 +45,10 @@ class TranslationSettings:
     no_repeat_ngram_size: int = 0
     # max_batch_size with batch_type="tokens": the source tokens decoded together, which
     # bounds the decoder's memory whatever the document's length.  A 2-page DOCX on a
-    # transformer-base model: 256 -> 395 MiB peak, 186 s; 4096 -> 1165 MiB, 538 s
-    # (bench/bench_translate_memory.py, loaded 2-core machine).
-    max_batch_tokens: int = 256
+    # transformer-base model (bench/bench_translate_memory.py, loaded 2-core machine):
+    # 64 -> 291 MiB peak, 236 s; 256 -> 395 MiB, 186 s; 4096 -> 1165 MiB, 538 s;
+    # argos-translate-files 291 MiB, 369 s.  64 keeps to the peers' memory.
+    max_batch_tokens: int = 64
     max_input_length: int = 1024
     max_decoding_length: int = 256
     min_decoding_length: int = 0

@@ -17,4 +17,4 @@ def test_batches_are_bounded_by_tokens_not_by_the_document(tiny_ru_en, tiny_sett
     monkeypatch.setattr(type(translator.ct2), "translate_batch", spy)
     sentences = [s for s in SEED.read_text(encoding="utf-8").split(". ") if s.strip()][:40]
     assert len(translator.translate(sentences)) == len(sentences)
-    assert sizes == [TranslationSettings().max_batch_tokens] and sizes[0] <= 256
+    assert sizes == [TranslationSettings().max_batch_tokens] and sizes[0] <= 64
