@@ -78,7 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--argos-python", help="python of a venv with argos-translate-files")
     parser.add_argument("--pages", type=int, default=10)
-    parser.add_argument("--batch-tokens", default="256,1024,4096")
+    parser.add_argument("--batch-tokens", default="64,256,4096")
     parser.add_argument("--repeat", type=int, default=2)
     # 4.0: about 100 target tokens per 30-token sentence with this model (4.5: 3; 3.0: 235).
     parser.add_argument("--eos-bias", type=float, default=4.0)
