@@ -1,5 +1,9 @@
 """A batch of 500 short Russian articles (``--lang ru``) with --jobs 1 and --jobs 2.
 
+Run it with the machine's OPENBLAS_* variables and without them (``env -u
+OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m bench.bench_batch``): the kernel
+threadpoolctl reports is printed.  ``--count 200`` runs in a few minutes on a quiet machine.
+
 Prints the time per article of each and the speed-up (a ratio measured in this run).
 Options: ``--count N`` (default 500), ``--no-glossary``, ``--paragraphs N`` (per article,
 default 4: about 3 KB; the seed article has 24).  Run from the repository root::
@@ -19,6 +23,7 @@ from processor.batch import Limits
 from processor.batch.run import BatchSettings, brief_batch
 from processor.pipeline import BriefOptions
 from processor.results import Result
+from processor.threads import blas_info
 from tests.support.batch import write_articles
 
 
@@ -66,6 +71,9 @@ def main() -> None:
     ]
     load = os.getloadavg()[0]
     print(f"load average {load:.1f} on {os.cpu_count()} cores (other work skews the ratio)")
+    blas = ", ".join(f"{i['internal_api']} {i['architecture']}" for i in blas_info())
+    tuned = {k: v for k, v in os.environ.items() if k.startswith("OPENBLAS_")}
+    print(f"BLAS kernel (threadpoolctl): {blas}; OPENBLAS_* set: {tuned or 'none'}")
     glossary = "off" if args.no_glossary else "on"
     print(f"{args.count} articles of {args.paragraphs} paragraphs, --lang ru, glossary {glossary}")
     print(

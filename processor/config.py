@@ -12,6 +12,7 @@ is optional::
     beam = 4                          # beam size
     threads = 0                       # CPU threads per translation, 0 for all cores
     jobs = 2                          # inputs prepared in parallel
+    blas_threads = 1                  # numpy/BLAS threads per process ($PROCESSOR_BLAS_THREADS)
     marking = "For internal use"      # handling marking on every memo
 
 Relative paths are relative to the file's folder; ``~`` is the home folder.  An unknown key
@@ -44,13 +45,14 @@ class Config:
     beam: int | None = None
     threads: int | None = None
     jobs: int | None = None
+    blas_threads: int | None = None
     marking: str | None = None
     path: Path | None = None  # the file read, if any
 
 
 _LISTS = {"languages", "formats", "glossaries"}
 _PATHS = {"glossaries", "output"}
-_INTS = {"beam", "threads", "jobs"}
+_INTS = {"beam", "threads", "jobs", "blas_threads"}
 _CHOICES = {"device": ("cpu", "cuda", "auto")}
 
 

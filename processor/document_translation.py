@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from processor.errors import NoRouteError
 from processor.kazakh_latin import LatinTranslator, base_language, is_script_variant
 from processor.outputs import STDIN, Planned, collect_sources, plan_translations
-from processor.pipeline import TranslatorFactory, checked
+from processor.pipeline import TranslatorFactory
 from processor.results import Missing, Result
+from processor.translation.base import checked
 
 if TYPE_CHECKING:
     from processor.glossary import Glossary, TermOutcome
@@ -154,6 +155,8 @@ def _translate_one(
             source_lang=declared, inline=options.keep_formatting,
         )  # fmt: skip
         result.report = report.to_dict()
+        if holder is not None and holder.retried:
+            result.report["placeholder_lost_translated_again"] = holder.retried
         if report.summary():
             result.warnings.append(str(report.summary()))
     return holder.report().terms if holder is not None else []

@@ -36,12 +36,14 @@ from processor.preparation import (
 )
 from processor.results import Interrupted, Missing, Result
 from processor.summarize import strip_dash
+from processor.translation.base import checked
 
 if TYPE_CHECKING:
     from processor.glossary import Glossary, Match, TermOutcome
     from processor.glossary.hold import HeldTranslation as Held
     from processor.glossary.report import TermUsage
     from processor.translation import TranslationSettings, Translator
+    from processor.translation.cache import RunCache
 
 __all__ = [
     "BriefOptions",
@@ -109,7 +111,9 @@ def brief(
         ready = [item for item in items if item.prepared is not None]
         held = _held_glossary(glossary, ready)
 
-        run = _Run(Path(outdir), options, factory, held)
+        from processor.translation.cache import RunCache
+
+        run = _Run(Path(outdir), options, factory, held, RunCache())
         for language in options.languages:
             run.brief_language(language, ready)
         for item in ready:
@@ -172,28 +176,6 @@ def _translate(
     return translate_held(texts, engine, glossary, matches=[matches(t) for t in texts])
 
 
-def checked(translator: Translator) -> Translator:
-    """``translator`` with its one-output-per-input contract checked on every call."""
-    return _Checked(translator)
-
-
-class _Checked:
-    """A translator whose outputs go through ``base.checked_translate`` (one place)."""
-
-    def __init__(self, inner: Translator):
-        self.inner = inner
-        self.source = inner.source
-        self.target = inner.target
-
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        from processor.translation.base import checked_translate
-
-        return checked_translate(self.inner, sentences)
-
-    def describe(self) -> str:
-        return self.inner.describe()
-
-
 @dataclass
 class _Run:
     """What every memo of one ``brief`` call shares."""
@@ -202,6 +184,9 @@ class _Run:
     options: BriefOptions
     factory: TranslatorFactory
     glossary: Glossary | None
+    # Every sentence translated in this run, per language pair: the pivot's first leg
+    # re-uses the translations of that language's own memo.
+    cache: RunCache
     # The held glossary's matches of each text sent to translation, found once for all
     # memo languages.
     found: dict[str, list[Match]] = field(default_factory=dict)
@@ -230,7 +215,7 @@ class _Run:
         the memo is converted to its script when it is written.
         """
         try:
-            translator = self.factory(source, base_language(language))
+            translator = self.cache.wrap(self.factory(source, base_language(language)))
         except NoRouteError as exc:  # the only "missing": a model can be installed
             for item in items:
                 item.result.missing.append(Missing.from_error(language, exc))
@@ -259,6 +244,13 @@ class _Run:
             stop = start + len(mine)
             outcomes = [o for o in held.terms if start <= o.sentence < stop]
             translated = dict(zip(mine, held.texts[start:stop], strict=True))
+            again = sum(start <= i < stop for i in held.retried)
+            if again:  # the engine lost a placeholder: those sentences were decoded twice
+                report = item.result.report if item.result.report is not None else {}
+                lost = report.setdefault("placeholder_lost_translated_again", {})
+                assert isinstance(lost, dict)
+                lost[language] = again
+                item.result.report = report
             memo = self.translated_memo(item, base_language(language), translated, route, outcomes)
             self.write(item, written_in(memo, language))
             start = stop

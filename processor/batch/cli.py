@@ -83,6 +83,7 @@ def run_batch(
     *,
     jobs: int | None,
     timeout: float,
+    blas_threads: int | None = None,
     max_memory: int | None,
     force: bool,
     progress: bool | None,
@@ -101,9 +102,15 @@ def run_batch(
     from processor.cli.common import echo_result, write_manifest_or_say
     from processor.interrupts import terminate_as_interrupt
     from processor.outputs import collect_sources
+    from processor.threads import blas_threads as threads_per_process
 
     sources = collect_sources(paths)  # folders expanded: the bar counts files
-    limits = Limits(jobs=jobs or default_jobs(), timeout=timeout or None, memory_mb=max_memory)
+    limits = Limits(
+        jobs=jobs or default_jobs(),
+        timeout=timeout or None,
+        memory_mb=max_memory,
+        threads=threads_per_process(blas_threads),
+    )
     shown = bar.Progress(
         len(sources), enabled=bar.wanted() and not quiet if progress is None else progress
     )

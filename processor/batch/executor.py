@@ -28,10 +28,12 @@ import threading
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import Any, Generic, TypeVar
 
+from processor.batch.workers import Worker, park, unpark, work
 from processor.errors import InputError, ProcessorError
+from processor.threads import blas_threads
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -60,6 +62,11 @@ class Limits:
     jobs: int = field(default_factory=default_jobs)
     timeout: float | None = DEFAULT_TIMEOUT  # None: no time budget
     memory_mb: int | None = None  # None: no cap (RLIMIT_AS of each worker)
+    # BLAS threads of each worker (processor.threads): one unless configured.
+    threads: int = field(default_factory=blas_threads)
+    # Keep idle workers for the next run of this process (the service): the glossary,
+    # its matcher and natasha stay loaded between jobs.
+    warm: bool = False
 
     @property
     def isolated(self) -> bool:
@@ -142,77 +149,6 @@ def _isolated(scheduler: _Scheduler[A, T]) -> Generator[Done[T], None, None]:
         scheduler.close()
 
 
-# --- the workers ------------------------------------------------------------------------------
-
-
-def _work(
-    conn: Connection, func: Callable[[Any], Any], memory_mb: int | None, env: dict[str, str]
-) -> None:
-    """A worker's life: receive (index, item), send back (index, ok, value or error)."""
-    # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The fork server kept the environment of its own start; the parent's may have changed
-    # since (settings, data folders), and a worker must see what the parent sees now.
-    os.environ.clear()
-    os.environ.update(env)
-    if memory_mb is not None:
-        import resource
-
-        cap = memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return  # the parent is gone
-        if task is None:
-            return
-        index, item = task
-        try:
-            reply = (index, True, func(item))
-        except MemoryError:
-            reply = (index, False, _memory_error(memory_mb))
-        except BaseException as exc:
-            reply = (index, False, _portable(exc))
-        try:
-            conn.send(reply)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            conn.send((index, False, ProcessorError(f"its result cannot be sent back: {exc}")))
-        except (BrokenPipeError, OSError):
-            return
-
-
-def _memory_error(memory_mb: int | None) -> ProcessorError:
-    if memory_mb is None:
-        return InputError("ran out of memory; skipped")
-    return InputError(f"needs more than the {memory_mb} MB memory limit; skipped")
-
-
-def _portable(exc: BaseException) -> BaseException:
-    """``exc`` if it survives pickling (as the parent will receive it), else its gist."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        if isinstance(exc, ProcessorError):
-            return ProcessorError(exc.reason, path=exc.path, hint=exc.hint)
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc
-
-
-@dataclass
-class _Worker:
-    process: Any  # multiprocessing.Process of the fork-server context
-    conn: Connection
-    index: int | None = None  # the input it holds
-    started: float = 0.0
-
-    def kill(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
-
-
 class _Scheduler(Generic[A, T]):
     """Runs in a thread of the parent: hands out inputs, watches budgets and deaths."""
 
@@ -257,12 +193,16 @@ class _Scheduler(Generic[A, T]):
         return self.ahead is None or self.given - self.yielded < self.ahead
 
     def run(self) -> None:
-        workers: list[_Worker] = []
+        workers: list[Worker] = []
         try:
             self._loop(workers)
         except BaseException as exc:  # surfaced in the consuming thread
             self.finished.put(exc)
         finally:
+            idle = [w for w in workers if w.index is None and w.process.is_alive()]
+            if self.limits.warm:
+                park(self._key(), idle)
+                workers = [w for w in workers if w not in idle]
             for worker in workers:
                 if worker.index is None:
                     with contextlib.suppress(OSError):
@@ -271,18 +211,27 @@ class _Scheduler(Generic[A, T]):
                 worker.process.join(timeout=0 if worker.index is not None else 1.0)
                 worker.kill()
 
-    def _spawn(self) -> _Worker:
+    def _key(self) -> tuple[Any, ...]:
+        """What a warm worker was started with: a later run may reuse it if this matches."""
+        limits = self.limits
+        return (limits.memory_mb, limits.threads, tuple(sorted(os.environ.items())))
+
+    def _spawn(self) -> Worker:
+        if self.limits.warm:
+            worker = unpark(self._key())
+            if worker is not None:
+                return worker
         parent, child = self.context.Pipe()
         process = self.context.Process(
-            target=_work,
-            args=(child, self.func, self.limits.memory_mb, dict(os.environ)),
+            target=work,
+            args=(child, self.limits.memory_mb, dict(os.environ), self.limits.threads),
             daemon=True,
         )
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return Worker(process, parent)
 
-    def _loop(self, workers: list[_Worker]) -> None:
+    def _loop(self, workers: list[Worker]) -> None:
         pending = list(range(len(self.items)))
         pending.reverse()  # pop() from the end hands inputs out in order
         remaining = len(self.items)
@@ -304,7 +253,7 @@ class _Scheduler(Generic[A, T]):
             if self._wake_r in ready:
                 os.read(self._wake_r, 4096)
             now = time.monotonic()
-            kept: list[_Worker] = []
+            kept: list[Worker] = []
             for worker in workers:
                 done = None if worker.index is None else self._check(worker, ready, now)
                 if done is not None:
@@ -318,13 +267,13 @@ class _Scheduler(Generic[A, T]):
                     kept.append(worker)
             workers[:] = kept
 
-    def _give(self, worker: _Worker, index: int) -> Done[T] | None:
+    def _give(self, worker: Worker, index: int) -> Done[T] | None:
         """Hand input ``index`` to ``worker``; a Done (its failure) if it cannot travel."""
         if self.on_start is not None:
             self.on_start(index)
         worker.index, worker.started = index, time.monotonic()
         try:
-            worker.conn.send((index, self.items[index]))
+            worker.conn.send((index, self.func, self.items[index]))
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             worker.index = None
             name = self.names[index]
@@ -333,7 +282,7 @@ class _Scheduler(Generic[A, T]):
             pass  # the worker is dead: its sentinel says so in this round
         return None
 
-    def _check(self, worker: _Worker, ready: list[Any], now: float) -> Done[T] | None:
+    def _check(self, worker: Worker, ready: list[Any], now: float) -> Done[T] | None:
         """A Done when the worker's input finished, overran or died; else None."""
         index = worker.index
         assert index is not None
@@ -358,7 +307,7 @@ class _Scheduler(Generic[A, T]):
             )
         return None
 
-    def _died(self, worker: _Worker) -> ProcessorError:
+    def _died(self, worker: Worker) -> ProcessorError:
         worker.process.join(timeout=1.0)
         code = worker.process.exitcode
         if code is not None and code < 0:

@@ -111,7 +111,10 @@ def stop() -> None:
         ray.shutdown()
 
 
-def _call(func: Callable[[Any], Any], item: Any) -> Any:
+def _call(func: Callable[[Any], Any], item: Any, threads: int) -> Any:
+    from processor.threads import limit_blas
+
+    limit_blas(threads)  # once per Ray worker process (the thread budget of local workers)
     return func(item)
 
 
@@ -122,6 +125,7 @@ def run_each_on_ray(
     names: Sequence[str] | None = None,
     on_start: Callable[[int], None] | None = None,
     ahead: int | None = None,
+    threads: int = 1,
 ) -> Generator[Done[T], None, None]:
     """``func(item)`` for every item as a Ray task; a :class:`Done` per item as each ends.
 
@@ -140,7 +144,7 @@ def run_each_on_ray(
         while next_index < len(items) and len(waiting) < limit:
             if on_start is not None:
                 on_start(next_index)
-            ref = task.remote(shared, items[next_index])
+            ref = task.remote(shared, items[next_index], threads)
             waiting[ref] = (next_index, time.perf_counter())
             next_index += 1
         ready, _ = ray.wait(list(waiting), num_returns=1)

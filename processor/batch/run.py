@@ -25,6 +25,7 @@ from processor.outputs import Source, collect_sources
 from processor.pipeline import TranslatorFactory, brief
 from processor.preparation import BriefOptions, Prepared, prepare
 from processor.results import Interrupted, Result
+from processor.threads import blas_limited, translation_threads
 
 if TYPE_CHECKING:
     from processor.translation import Translator
@@ -119,6 +120,7 @@ def brief_batch(
     on_start = None if started is None else lambda k: started(names[k])
     work = functools.partial(prepare, options=options)
     ahead = 2 * max(1, settings.round_size)  # prepared inputs held: about two rounds
+    limits = settings.limits
     cleanup = contextlib.ExitStack()
     if settings.executor == "ray":
         from processor.batch import ray as on_ray
@@ -126,16 +128,19 @@ def brief_batch(
         if on_ray.start(settings.address, workers=settings.limits.jobs):
             cleanup.callback(on_ray.stop)
         default = on_ray.actor_translator_factory(options.translation)
-        stream = on_ray.run_each_on_ray(work, names, names=names, on_start=on_start, ahead=ahead)
+        stream = on_ray.run_each_on_ray(
+            work, names, names=names, on_start=on_start, ahead=ahead, threads=limits.threads
+        )
     else:
-        default = _default_factory(options)
+        default = _default_factory(options, limits.jobs if limits.isolated else 0)
         stream = run_each(
-            work, names, settings.limits, names=names, on_start=on_start, preload=PRELOAD,
+            work, names, limits, names=names, on_start=on_start, preload=PRELOAD,
             ahead=ahead,
         )  # fmt: skip
     factory = _once_each(translator_factory or default)
     try:
-        with cleanup, contextlib.closing(stream):
+        # The parent renders and translates while the workers prepare: its pools are sized too.
+        with cleanup, blas_limited(limits.threads), contextlib.closing(stream):
             ready = _Prefetched(stream, names)
             size = max(1, settings.round_size)
             for start in range(0, len(todo), size):
@@ -228,11 +233,15 @@ class _Prefetched:
         return out
 
 
-def _default_factory(options: BriefOptions) -> TranslatorFactory:
-    def factory(source: str, target: str) -> Translator:
-        from processor.translation import get_translator
+def _default_factory(options: BriefOptions, workers: int) -> TranslatorFactory:
+    """Translators of the parent; CTranslate2's "all cores" means those workers leave."""
 
-        return get_translator(source, target, options.translation)
+    def factory(source: str, target: str) -> Translator:
+        from processor.translation import TranslationSettings, get_translator
+
+        settings = options.translation or TranslationSettings()
+        threads = translation_threads(settings.intra_threads, workers)
+        return get_translator(source, target, settings.with_(intra_threads=threads))
 
     return factory
 

@@ -291,6 +291,7 @@ def brief(
             outdir or config.output or Path("briefs"),
             options,
             jobs=jobs or config.jobs,
+            blas_threads=config.blas_threads,
             timeout=timeout,
             max_memory=max_memory,
             force=force,

@@ -361,12 +361,14 @@ class HeldTranslator:
         self.source = translator.source
         self.target = translator.target
         self.terms: list[TermOutcome] = []
+        self.retried = 0  # sentences translated again (an engine lost a placeholder)
         self._sentences = 0
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         held = translate_held(sentences, self.inner, self.glossary, placeholders=self.placeholders)
         offset = self._sentences
         self.terms.extend(replace(t, sentence=t.sentence + offset) for t in held.terms)
+        self.retried += len(held.retried)
         self._sentences += len(sentences)
         return held.texts
 

@@ -10,6 +10,7 @@ cleaned of template leftovers (:mod:`processor.memo.package`). With
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
@@ -137,7 +138,7 @@ def _header_footer(document: Any, memo: Memo) -> None:
 
     notice = section.footer.paragraphs[0]
     notice.text = memo.footer_notice
-    page = section.footer.add_paragraph(style="Footer")
+    page = _paragraph(section.footer, None, "Footer")
     _right_tab(page)
     # "Page {page} of {pages}": the placeholders become PAGE and NUMPAGES fields.
     template = label("page_of", memo.language, page="\0PAGE\0", pages="\0NUMPAGES\0")
@@ -161,21 +162,71 @@ def _lead(paragraph: Any) -> None:
     put(ppr, el("w:shd", val="clear", color="auto", fill=_SHADE))
 
 
-def _cell_text(cell: Any, text: str, size: float, bold: bool = False) -> None:
-    from docx.shared import Pt
+# Style ids by name, resolved once per process: every memo starts from python-docx's one
+# template, and python-docx scans every style twice for each paragraph that names one.
+_STYLE_IDS: dict[tuple[str, bool], str | None] = {}
+# What a table cell's paragraph and runs carry, by (font size, bold): built once through
+# python-docx and copied into each cell (setting each property is a schema-ordered search).
+_CELL_PROPS: dict[tuple[float, bool], tuple[Any, Any]] = {}
+_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-    paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.line_spacing = 1.0
-    # Lines of one cell ("55 млрд долларов\n80%") as line breaks, not paragraphs.
-    for i, line in enumerate(text.split("\n")):
-        run = paragraph.add_run(line)
-        if i:
-            run._r.insert(0, el("w:br"))
+
+def _style_id(part: Any, name: str, *, table: bool = False) -> str | None:
+    key = (name, table)
+    if key not in _STYLE_IDS:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        _STYLE_IDS[key] = part.get_style_id(name, kind)
+    return _STYLE_IDS[key]
+
+
+def _paragraph(container: Any, text: str | None, style: str | None) -> Any:
+    """``container.add_paragraph(text, style)``, the style id looked up once per process."""
+    paragraph = container.add_paragraph(text)
+    if style is not None:
+        paragraph._p.style = _style_id(container.part, style)
+    return paragraph
+
+
+def _cell_props(size: float, bold: bool) -> tuple[Any, Any]:
+    if (size, bold) not in _CELL_PROPS:
+        from docx.shared import Pt
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(el("w:p"), None)  # type: ignore[arg-type]  # no part: formats only
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = 1.0
+        run = paragraph.add_run()
         run.font.size = Pt(size)
         run.bold = bold
+        _CELL_PROPS[size, bold] = (paragraph._p.pPr, run._r)
+    return _CELL_PROPS[size, bold]
+
+
+def _cell_text(tc: Any, table: Any, text: str, size: float, bold: bool = False) -> None:
+    ppr, empty_run = _cell_props(size, bool(bold))
+    p = tc.p_lst[0]
+    p.insert(0, copy.deepcopy(ppr))
+    # Lines of one cell ("55 млрд долларов\n80%") as line breaks, not paragraphs.
+    for i, line in enumerate(text.split("\n")):
+        run = copy.deepcopy(empty_run)
+        if "\t" in line or "\r" in line:
+            run.text = line  # python-docx turns these into w:tab / w:br
+        else:  # what run.text does for plain text, without its searches
+            t = run.makeelement(_T)
+            t.text = line
+            if len(line.strip()) < len(line):
+                t.set(_SPACE, "preserve")
+            run.append(t)
+        if i:
+            run.insert(1, el("w:br"))  # after the run's properties, before its text
+        p.append(run)
     if re.fullmatch(r"https?://\S+", text):
-        _link(paragraph, text)
+        from docx.table import _Cell
+
+        _link(_Cell(tc, table).paragraphs[0], text)
 
 
 def _link(paragraph: Any, url: str) -> None:
@@ -201,7 +252,7 @@ def _table(document: Any, table: Table, small: bool) -> None:
     cols = len(table.widths)
     rows = list(table.rows) if table.fields else [table.header, *table.rows]
     grid = document.add_table(rows=len(rows), cols=cols)
-    grid.style = document.styles["Table Grid"]
+    grid._tbl.tblStyle_val = _style_id(document.part, "Table Grid", table=True)
     grid.autofit = False
     tbl_pr = grid._tbl.tblPr
     put(tbl_pr, el("w:tblW", w=str(round(_TEXT_MM * 1440 / 25.4)), type="dxa"))
@@ -214,27 +265,27 @@ def _table(document: Any, table: Table, small: bool) -> None:
     widths = [Mm(_TEXT_MM * w) for w in table.widths]
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
-    for r, (row, texts) in enumerate(zip(grid.rows, rows, strict=True)):
-        tr_pr = row._tr.get_or_add_trPr()
+    for r, (tr, texts) in enumerate(zip(grid._tbl.tr_lst, rows, strict=True)):
+        tr_pr = tr.get_or_add_trPr()
         tr_pr.append(el("w:cantSplit"))
         header = r == 0 and not table.fields
         if header:
             tr_pr.append(el("w:tblHeader"))
-        for c, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
-            cell.width = widths[c]
-            _cell_text(cell, text, size, bold=header or (table.fields and c == 0))
+        for c, (tc, text) in enumerate(zip(tr.tc_lst, texts, strict=True)):
+            tc.width = widths[c]
+            _cell_text(tc, grid, text, size, bold=header or (table.fields and c == 0))
             if header:
-                put(cell._tc.get_or_add_tcPr(), el("w:shd", val="clear", color="auto", fill=_SHADE))
+                put(tc.get_or_add_tcPr(), el("w:shd", val="clear", color="auto", fill=_SHADE))
 
 
 def _text(document: Any, block: Text, small: bool) -> None:
     from docx.shared import Pt, RGBColor
 
     if block.style == "subheading":
-        document.add_heading(block.text, level=2)
+        _paragraph(document, block.text, "Heading 2")
         return
     style = "List Bullet" if block.style == "bullet" else None
-    paragraph = document.add_paragraph(block.text, style=style)
+    paragraph = _paragraph(document, block.text, style)
     if block.style == "lead":
         _lead(paragraph)
     if block.style == "note" or small:
@@ -245,7 +296,7 @@ def _text(document: Any, block: Text, small: bool) -> None:
 
 def _section(document: Any, section: Section) -> None:
     if section.heading:
-        heading = document.add_heading(section.heading, level=1)
+        heading = _paragraph(document, section.heading, "Heading 1")
         # The full text is an annex: it starts on a page of its own, after the brief.
         heading.paragraph_format.page_break_before = section.key == "full_text"
     small = section.key == "method"
@@ -261,15 +312,29 @@ def _cap(text: str) -> str:
     return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1].rstrip() + "…"
 
 
-def build_docx(memo: Memo) -> Any:
-    """The memo as a python-docx ``Document`` (not yet saved)."""
+# The template with our styles and page, saved once per memo language and process: each
+# memo opens these bytes instead of setting every style again.
+_TEMPLATES: dict[str, bytes] = {}
+
+
+def _template(language: str) -> Any:
     import docx
 
-    document = docx.Document()
+    if language not in _TEMPLATES:
+        document = docx.Document()
+        _setup_styles(document, language)
+        _page_setup(document)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        _TEMPLATES[language] = buffer.getvalue()
+    return docx.Document(io.BytesIO(_TEMPLATES[language]))
+
+
+def build_docx(memo: Memo) -> Any:
+    """The memo as a python-docx ``Document`` (not yet saved)."""
     lang = memo.language
-    _setup_styles(document, lang)
-    _page_setup(document)
-    document.add_paragraph(memo.title, style="Title")
+    document = _template(lang)
+    _paragraph(document, memo.title, "Title")
     for section in sections(memo):
         _section(document, section)
     _header_footer(document, memo)

@@ -119,7 +119,7 @@ def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: 
             languages=languages, formats=formats, full_text=full_text, glossaries=glossaries
         )
         settings = BatchSettings(
-            limits=Limits(jobs=1),
+            limits=Limits(jobs=1, warm=True),  # the worker stays loaded for the next job
             force=True,
             executor="ray" if executor == "ray" else "local",
             address=address,

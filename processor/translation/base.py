@@ -61,3 +61,23 @@ def _describe(translator: Translator) -> str:
         return translator.describe()
     except Exception:  # a broken describe() must not hide the real failure
         return type(translator).__name__
+
+
+def checked(translator: Translator) -> Translator:
+    """``translator`` with its one-output-per-input contract checked on every call."""
+    return _Checked(translator)
+
+
+class _Checked:
+    """A translator whose outputs go through :func:`checked_translate` (one place)."""
+
+    def __init__(self, inner: Translator):
+        self.inner = inner
+        self.source = inner.source
+        self.target = inner.target
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        return checked_translate(self.inner, sentences)
+
+    def describe(self) -> str:
+        return self.inner.describe()

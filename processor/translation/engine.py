@@ -43,7 +43,12 @@ class TranslationSettings:
     length_penalty: float = 0.2  # as Argos Translate
     repetition_penalty: float = 1.0
     no_repeat_ngram_size: int = 0
-    max_batch_tokens: int = 4096  # max_batch_size with batch_type="tokens"
+    # max_batch_size with batch_type="tokens": the source tokens decoded together, which
+    # bounds the decoder's memory whatever the document's length.  A 2-page DOCX on a
+    # transformer-base model (bench/bench_translate_memory.py, loaded 2-core machine):
+    # 64 -> 291 MiB peak, 236 s; 256 -> 395 MiB, 186 s; 4096 -> 1165 MiB, 538 s;
+    # argos-translate-files 291 MiB, 369 s.  64 keeps to the peers' memory.
+    max_batch_tokens: int = 64
     max_input_length: int = 1024
     max_decoding_length: int = 256
     min_decoding_length: int = 0
@@ -58,6 +63,8 @@ _TOKENIZERS: dict[tuple[str, ...], Tokenizer] = {}
 _LOCK = threading.Lock()
 # How many times each model path was loaded in this process (tests and benchmarks read it).
 LOAD_COUNTS: dict[str, int] = {}
+# Sentences decoded in this process per (source, target) pair (tests and benchmarks read it).
+DECODED: dict[tuple[str, str], int] = {}
 
 
 def resolve_device(device: str) -> str:
@@ -251,6 +258,8 @@ class CT2Translator:
         )
         self.batch_calls += 1
         self.sentences_translated += len(todo)
+        pair = (self.source, self.target)
+        DECODED[pair] = DECODED.get(pair, 0) + len(todo)
         for i, result in zip(todo, results, strict=True):
             hypotheses[i] = styles.strip_prefix(result.hypotheses[0], prefix)
         return hypotheses

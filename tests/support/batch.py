@@ -99,3 +99,10 @@ def pid(_: object) -> int:
 
 def env(name: str) -> str | None:
     return os.environ.get(name)
+
+
+def blas_pools(_: object) -> list[int]:
+    """The thread counts of the BLAS/OpenMP pools of the process this runs in."""
+    from processor.threads import blas_info
+
+    return [int(str(i["num_threads"])) for i in blas_info()]

@@ -89,8 +89,13 @@ def build_ct2_model(
     quantization: str | None = None,
     seed: int = 0,
     decoder_start_token: str | None = "<s>",
+    eos_bias: float = 0.0,
 ) -> Path:
-    """Save a Transformer with random weights and ``vocabulary`` as a CTranslate2 model."""
+    """Save a Transformer with random weights and ``vocabulary`` as a CTranslate2 model.
+
+    ``eos_bias`` raises the end-of-sentence logit: random weights then stop after a few
+    dozen tokens, as a trained model would, instead of always decoding to the limit.
+    """
     from ctranslate2.specs import transformer_spec
 
     rng = np.random.default_rng(seed)
@@ -123,6 +128,8 @@ def build_ct2_model(
     spec.decoder.embeddings.weight = w(size, d_model)
     norm(spec.decoder.layer_norm)
     linear(spec.decoder.projection, size, d_model)
+    if eos_bias and "</s>" in vocabulary:
+        spec.decoder.projection.bias[list(vocabulary).index("</s>")] = eos_bias
     for layer in spec.decoder.layer:
         norm(layer.self_attention.layer_norm)
         linear(layer.self_attention.linear[0], 3 * d_model, d_model)
