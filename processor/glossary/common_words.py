@@ -96,3 +96,111 @@ GENERIC: frozenset[str] = frozenset(
         "парламент", "мажилис", "сенат", "государство", "страна", "республика", "министерство",
     }
 )  # fmt: skip
+
+# Parts of institution names (processor.glossary.patterns), as gov.kz writes them in
+# English and Kazakh.  Court kinds: the adjective before "суд" (lemma -> English, Kazakh).
+COURT_KINDS: dict[str, tuple[str, str]] = {
+    "районный": ("District", "аудандық"),
+    "городской": ("City", "қалалық"),
+    "областной": ("Regional", "облыстық"),
+    "межрайонный": ("Interdistrict", "ауданаралық"),
+    "военный": ("Military", "әскери"),
+    "специализированный": ("Specialized", "мамандандырылған"),
+    "административный": ("Administrative", "әкімшілік"),
+    "экономический": ("Economic", "экономикалық"),
+    "уголовный": ("Criminal", "қылмыстық"),
+}
+# Place nouns: lemma -> (English after the name, Kazakh after the name, its genitive).
+PLACE_NOUNS: dict[str, tuple[str, str, str]] = {
+    "район": ("District", "ауданы", "ауданының"),
+    "область": ("Region", "облысы", "облысының"),
+    "город": ("", "қаласы", "қаласының"),
+}
+# Ministries by what they are "of" (the genitive words as written, lower case).
+MINISTRY_FIELDS: dict[str, tuple[str, str]] = {
+    "энергетики": ("Energy", "Энергетика"),
+    "туризма и спорта": ("Tourism and Sports", "Туризм және спорт"),
+    "внутренних дел": ("Internal Affairs", "Ішкі істер"),
+    "иностранных дел": ("Foreign Affairs", "Сыртқы істер"),
+    "юстиции": ("Justice", "Әділет"),
+    "финансов": ("Finance", "Қаржы"),
+    "обороны": ("Defence", "Қорғаныс"),
+    "здравоохранения": ("Healthcare", "Денсаулық сақтау"),
+    "просвещения": ("Education", "Оқу-ағарту"),
+    "науки и высшего образования": ("Science and Higher Education", "Ғылым және жоғары білім"),
+    "национальной экономики": ("National Economy", "Ұлттық экономика"),
+    "сельского хозяйства": ("Agriculture", "Ауыл шаруашылығы"),
+    "промышленности и строительства": ("Industry and Construction", "Өнеркәсіп және құрылыс"),
+    "транспорта": ("Transport", "Көлік"),
+    "торговли и интеграции": ("Trade and Integration", "Сауда және интеграция"),
+    "культуры и информации": ("Culture and Information", "Мәдениет және ақпарат"),
+    "труда и социальной защиты населения": (
+        "Labour and Social Protection of the Population",
+        "Еңбек және халықты әлеуметтік қорғау",
+    ),
+    "экологии и природных ресурсов": (
+        "Ecology and Natural Resources",
+        "Экология және табиғи ресурстар",
+    ),
+    "водных ресурсов и ирригации": (
+        "Water Resources and Irrigation",
+        "Су ресурстары және ирригация",
+    ),
+    "по чрезвычайным ситуациям": ("Emergency Situations", "Төтенше жағдайлар"),
+    "цифрового развития, инноваций и аэрокосмической промышленности": (
+        "Digital Development, Innovations and Aerospace Industry",
+        "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі",
+    ),
+    "искусственного интеллекта и цифрового развития": (
+        "Artificial Intelligence and Digital Development",
+        "Жасанды интеллект және цифрлық даму",
+    ),
+}
+# Committees inside ministries, by what they are "for" (as written after "Комитет").
+COMMITTEE_FIELDS: dict[str, tuple[str, str]] = {
+    "по чрезвычайным ситуациям": ("Emergency Situations", "Төтенше жағдайлар"),
+    "государственных доходов": ("State Revenue", "Мемлекеттік кірістер"),
+    "уголовно-исполнительной системы": ("Penal System", "Қылмыстық-атқару жүйесі"),
+    "административной полиции": ("Administrative Police", "Әкімшілік полиция"),
+    "миграционной службы": ("Migration Service", "Көші-қон қызметі"),
+    "геологии": ("Geology", "Геология"),
+    "лесного хозяйства и животного мира": (
+        "Forestry and Wildlife",
+        "Орман шаруашылығы және жануарлар дүниесі",
+    ),
+    "ветеринарного контроля и надзора": (
+        "Veterinary Control and Supervision",
+        "Ветеринариялық бақылау және қадағалау",
+    ),
+    "по делам спорта и физической культуры": (
+        "Sports and Physical Culture",
+        "Спорт және дене шынықтыру істері",
+    ),
+    "индустрии туризма": ("Tourism Industry", "Туризм индустриясы"),
+    "по делам религий": ("Religious Affairs", "Дін істері"),
+    "казначейства": ("Treasury", "Қазынашылық"),
+}
+# Districts and cities whose Russian adjective does not follow the rule in
+# patterns._toponym (adjective lemma -> Russian name, Kazakh name): the districts of
+# Astana, Almaty and Shymkent (gov.kz) and the cities the rule gets wrong.
+TOPONYMS: dict[str, tuple[str, str]] = {
+    "алатауский": ("Алатау", "Алатау"),
+    "алмалинский": ("Алмалы", "Алмалы"),
+    "ауэзовский": ("Ауэзов", "Әуезов"),
+    "бостандыкский": ("Бостандык", "Бостандық"),
+    "жетысуский": ("Жетысу", "Жетісу"),
+    "медеуский": ("Медеу", "Медеу"),
+    "наурызбайский": ("Наурызбай", "Наурызбай"),
+    "турксибский": ("Турксиб", "Түрксіб"),
+    "алматинский": ("Алматы", "Алматы"),
+    "байконурский": ("Байконур", "Байқоңыр"),
+    "есильский": ("Есиль", "Есіл"),
+    "сарыаркинский": ("Сарыарка", "Сарыарқа"),
+    "нуринский": ("Нура", "Нұра"),
+    "абайский": ("Абай", "Абай"),
+    "аль-фарабийский": ("Аль-Фараби", "Әл-Фараби"),
+    "енбекшинский": ("Енбекши", "Еңбекші"),
+    "каратауский": ("Каратау", "Қаратау"),
+    "туранский": ("Туран", "Тұран"),
+    "жарминский": ("Жарма", "Жарма"),
+}

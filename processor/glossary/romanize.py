@@ -59,3 +59,51 @@ def romanize(text: str) -> str:
         out.append(piece)
         prev = c
     return "".join(out)
+
+
+# Western first names in their usual Russian transcription -> their own spelling: a name
+# that came into Russian from English, German or French goes back to it (Питер -> Peter,
+# not "Piter"); the surname, unknown, is romanized (Ларден -> Larden).
+WESTERN_FIRST_NAMES: dict[str, str] = {
+    "питер": "Peter", "джон": "John", "майкл": "Michael", "дэвид": "David", "дейвид": "David",
+    "джеймс": "James", "роберт": "Robert", "уильям": "William", "ричард": "Richard",
+    "томас": "Thomas", "чарльз": "Charles", "кристофер": "Christopher", "дэниел": "Daniel",
+    "дэниэл": "Daniel", "мэттью": "Matthew", "энтони": "Anthony", "марк": "Mark",
+    "дональд": "Donald", "стивен": "Steven", "пол": "Paul", "эндрю": "Andrew", "джошуа": "Joshua",
+    "кеннет": "Kenneth", "кевин": "Kevin", "брайан": "Brian", "джордж": "George",
+    "тимоти": "Timothy", "рональд": "Ronald", "джейсон": "Jason", "джеффри": "Jeffrey",
+    "райан": "Ryan", "джейкоб": "Jacob", "гэри": "Gary", "николас": "Nicholas", "эрик": "Eric",
+    "джонатан": "Jonathan", "ларри": "Larry", "джастин": "Justin", "скотт": "Scott",
+    "брэндон": "Brandon", "бенджамин": "Benjamin", "сэмюэл": "Samuel", "фрэнк": "Frank",
+    "грегори": "Gregory", "рэймонд": "Raymond", "патрик": "Patrick", "джек": "Jack",
+    "деннис": "Dennis", "джерри": "Jerry", "тайлер": "Tyler", "генри": "Henry",
+    "дуглас": "Douglas", "натан": "Nathan", "зак": "Zach", "кайл": "Kyle", "ноа": "Noah",
+    "итан": "Ethan", "джереми": "Jeremy", "кристиан": "Christian", "шон": "Sean",
+    "остин": "Austin", "джо": "Joe", "джозеф": "Joseph", "хиллари": "Hillary", "камала": "Kamala",
+    "марко": "Marco", "антонио": "Antonio", "эммануэль": "Emmanuel", "франсуа": "François",
+    "жан": "Jean", "пьер": "Pierre", "жак": "Jacques", "шарль": "Charles", "мишель": "Michel",
+    "ангела": "Angela", "олаф": "Olaf", "фридрих": "Friedrich", "урсула": "Ursula",
+    "вольфганг": "Wolfgang", "ханс": "Hans", "ганс": "Hans", "клаус": "Klaus", "риши": "Rishi",
+    "борис": "Boris", "тереза": "Theresa", "лиз": "Liz", "элизабет": "Elizabeth", "мэри": "Mary",
+    "патриция": "Patricia", "дженнифер": "Jennifer", "линда": "Linda", "барбара": "Barbara",
+    "сьюзен": "Susan", "джессика": "Jessica", "сара": "Sarah", "карен": "Karen", "нэнси": "Nancy",
+    "бетти": "Betty", "сандра": "Sandra", "эшли": "Ashley", "кимберли": "Kimberly",
+    "эмили": "Emily", "донна": "Donna", "кэрол": "Carol", "аманда": "Amanda", "мелани": "Melanie",
+    "ребекка": "Rebecca", "лора": "Laura", "хелен": "Helen", "кэтрин": "Catherine", "кейт": "Kate",
+    "энн": "Ann", "анна-мария": "Anna-Maria", "рекс": "Rex", "илон": "Elon", "билл": "Bill",
+    "стив": "Steve", "тим": "Tim", "джефф": "Jeff", "сэм": "Sam", "уоррен": "Warren",
+    "джей-ди": "JD", "пит": "Pete", "тулси": "Tulsi", "кристи": "Kristi", "говард": "Howard",
+    "лютер": "Luther", "рик": "Rick",
+}  # fmt: skip
+
+
+def romanize_name(name: str) -> str:
+    """A person's name in English: a Western first name in its own spelling, the rest
+    romanized (Питер Ларден -> Peter Larden; Айбек Айдарбеков -> Aibek Aidarbekov)."""
+    words = name.split()
+    if not words:
+        return name
+    first = WESTERN_FIRST_NAMES.get(words[0].lower().replace("ё", "е"))
+    if first and len(words) > 1:
+        return " ".join([first, *(romanize(w) for w in words[1:])])
+    return romanize(name)
