@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from processor.glossary.common_words import ADJECTIVES, GENERIC, NOUNS
+from processor.glossary.common_words import ADJECTIVES, GENERIC, GENITIVE_NOUNS, NOUNS, POSSESSIVE
 from processor.glossary.forms import is_female_name, name_table, normalize
 from processor.glossary.imports import slug
 from processor.glossary.patterns import render_place
@@ -335,20 +335,26 @@ def _entity_name(ent: Entity, count: int) -> EntityName:
 
 
 def translate_common(name: str) -> tuple[str, str] | None:
-    """(English, Kazakh) of a name made only of common words (adjectives then a noun, as
-    in ``Технический университет``), else None."""
+    """(English, Kazakh) of a name made only of common words: adjectives then a noun, as in
+    ``Технический университет``, with genitive nouns after it (``Академия наук`` ->
+    Academy of Sciences, Ғылым академиясы); else None."""
     words = name.split()
-    if not words:
+    lemmas = [[p.normal_form for p in _morph().parse(word)] for word in words]
+    head = next((i for i, ls in enumerate(lemmas) if any(lemma in NOUNS for lemma in ls)), None)
+    if head is None or not words:
         return None
     en: list[str] = []
     kk: list[str] = []
-    for i, word in enumerate(words):
-        lemmas = [p.normal_form for p in _morph().parse(word)]
-        table = NOUNS if i == len(words) - 1 else ADJECTIVES
-        hit = next((table[lemma] for lemma in lemmas if lemma in table), None)
+    for i, options in enumerate(lemmas):
+        table = NOUNS if i == head else ADJECTIVES if i < head else GENITIVE_NOUNS
+        hit = next((table[lemma] for lemma in options if lemma in table), None)
         if hit is None:
             return None
         en.append(hit[0])
         kk.append(hit[1])
+    if head < len(words) - 1:  # Национальная академия наук: National Academy of Sciences
+        tail_en, tail_kk = en[head + 1 :], kk[head + 1 :]
+        en = [*en[: head + 1], "of", *tail_en]
+        kk = [*kk[:head], *tail_kk, POSSESSIVE.get(kk[head], kk[head])]
     kk_text = " ".join(kk)
     return " ".join(en), kk_text[:1].upper() + kk_text[1:]

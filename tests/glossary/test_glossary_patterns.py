@@ -116,3 +116,39 @@ def test_a_woman_with_a_glossary_surname_stands_on_her_own_row(glossary) -> None
     # The man himself still attaches, by surname alone too.
     assert "Нурсултан Назарбаев" in rows_of("Указ подписал Назарбаев.", glossary)
     assert "Касым-Жомарт Токаев" in rows_of("Встреча с Токаевым прошла в Астане.", glossary)
+
+
+def test_suggest_base_forms_short_forms_and_renderings(tmp_path) -> None:
+    """`glossary suggest` on two real articles: phrases in the nominative with their genitive
+    parts, the surname alone merged into the full name as its short form, English and
+    Kazakh translated from common words, a Western first name in its own spelling."""
+    import yaml
+
+    from processor.cli.common import EXIT_OK
+    from processor.glossary import read_glossary
+    from tests.support.glossary import run_glossary
+
+    out = tmp_path / "suggested.yaml"
+    news = [str(data.NEWS / f) for f in (
+        "02-kazpravda-bektenov-exxonmobil.ru.txt", "04-inform-atomic-industry-day.ru.txt"
+    )]  # fmt: skip
+    result = run_glossary("suggest", *news, "-o", str(out))
+    assert result.exit_code == EXIT_OK, result.output
+    entries = {e["ru"]: e for e in yaml.safe_load(out.read_text(encoding="utf-8"))["entries"]}
+    assert "Ларден" not in entries
+    larden = entries["Питер Ларден"]
+    assert (larden["en"], larden["short"]) == (
+        "Peter Larden",
+        {"ru": "Ларден", "en": "Larden", "kk": "Ларден"},
+    )
+    assert (entries["Академия наук"]["en"], entries["Академия наук"]["kk"]) == (
+        "Academy of Sciences",
+        "Ғылым академиясы",
+    )
+    defence = entries["Государственный комитет обороны"]
+    assert (defence["en"], defence["kk"]) == (
+        "State Committee of Defence",
+        "Мемлекеттік қорғаныс комитеті",
+    )
+    assert not {"Государственный комитет оборона", "Академия науки"} & set(entries)
+    read_glossary(out)  # a valid glossary file
