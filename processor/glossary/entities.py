@@ -123,6 +123,8 @@ def _nominative(normal: str, text: str, etype: str) -> str:
         return ""
     if etype != "person":
         return " ".join(words)
+    # Some outlets print surnames in capitals (Олег КРУК): the name is Олег Крук.
+    words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in words]
     female = _is_female(words, text.split())
     return " ".join(_person_nominative(w, female) for w in words)
 

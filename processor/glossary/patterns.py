@@ -93,6 +93,8 @@ def _place(noun: str, adjective: str | None, proper: str | None, book: PlaceBook
     if proper:  # города Астаны: the city itself
         known = book(proper)
         en, kk = known if known else (romanize(proper), proper)
+        if re.search(r"(?:облысы|ауданы|қаласы)$", kk):  # СКО: a region by its short name
+            return _Place(en, kk, inflect(kk, "genitive"), True)
         return _Place(en, f"{kk} {kk_noun}", f"{kk} {kk_noun_gen}", known is not None)
     if not adjective:
         return None

@@ -152,3 +152,22 @@ def test_suggest_base_forms_short_forms_and_renderings(tmp_path) -> None:
     )
     assert not {"Государственный комитет оборона", "Академия науки"} & set(entries)
     read_glossary(out)  # a valid glossary file
+
+
+def test_real_akims_reshuffle_news(glossary) -> None:
+    """Time.kz prints surnames in capitals and names regions by their short form."""
+    text = (data.NEWS / "14-time-akims-reshuffle.ru.txt").read_text(encoding="utf-8")
+    rows = {r.ru: r for r in names_in(text.split("\n\n"), glossary)}
+    assert "Олег Крук" in rows and "Олег КРУК" not in rows
+    akimat = rows["Акимат Северо-Казахстанской области"]
+    assert (akimat.en, akimat.kk) == (
+        "Akimat of North Kazakhstan region",
+        "Солтүстік Қазақстан облысының әкімдігі",
+    )
+    akim = rows["Аким СКО"]  # "акима СКО": the region by its abbreviation, not a city
+    assert akim.kk == "Солтүстік Қазақстан облысының әкімі"
+
+
+def test_a_chamber_alone_is_not_a_name(glossary) -> None:
+    text = (data.NEWS / "12-czhr-senate-2025.ru.txt").read_text(encoding="utf-8")
+    assert "Палата" not in {r.ru for r in names_in(text.split("\n\n"), glossary)}
