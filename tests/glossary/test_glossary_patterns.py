@@ -171,3 +171,34 @@ def test_real_akims_reshuffle_news(glossary) -> None:
 def test_a_chamber_alone_is_not_a_name(glossary) -> None:
     text = (data.NEWS / "12-czhr-senate-2025.ru.txt").read_text(encoding="utf-8")
     assert "Палата" not in {r.ru for r in names_in(text.split("\n\n"), glossary)}
+
+
+@pytest.mark.parametrize(
+    ("ru", "en"),
+    [
+        # Kazakh letters in the text: the passport's (ICAO Doc 9303) table.
+        ("Әлихан Бөкейханұлы", "Alikhan Bokeikhanuly"),
+        ("Нұрлан Жұмабаев", "Nurlan Zhumabaev"),
+        ("Ғани Қасымов", "Gani Kasymov"),
+        ("Айгүл Һасенова", "Aigul Khasenova"),
+        ("Іңкәр Өмірзақ", "Inkar Omirzak"),
+        ("Юлия Нұрланқызы", "Iuliia Nurlankyzy"),
+        # A Western first name back in its own spelling; the surname romanized.
+        ("Питер Ларден", "Peter Larden"),
+        ("Джон Смит", "John Smit"),
+        ("Майкл Ларден", "Michael Larden"),
+        # Otherwise BGN/PCGN as Kazakhstan's official English writes it.
+        ("Юрий Ельцин", "Yuriy Yeltsin"),
+        ("Айбек Айдарбеков", "Aibek Aidarbekov"),
+    ],
+)
+def test_romanize_name(ru: str, en: str) -> None:
+    from processor.glossary.romanize import romanize_name
+
+    assert romanize_name(ru) == en
+
+
+def test_a_name_in_kazakh_letters_keeps_them_in_the_kazakh_column() -> None:
+    rows = {r.ru: r for r in names_in(["Заявление сделал депутат Нұрлан Жұмабаев."])}
+    row = rows["Нұрлан Жұмабаев"]
+    assert (row.en, row.kk, row.kk_russian) == ("Nurlan Zhumabaev", "Нұрлан Жұмабаев", False)
