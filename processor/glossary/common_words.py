@@ -111,6 +111,16 @@ COURT_KINDS: dict[str, tuple[str, str]] = {
     "экономический": ("Economic", "экономикалық"),
     "уголовный": ("Criminal", "қылмыстық"),
 }
+# What a specialised court tries ("по уголовным делам", as written after "суд").
+COURT_MATTERS: dict[str, tuple[str, str]] = {
+    "по уголовным делам": ("Criminal Cases", "қылмыстық істер жөніндегі"),
+    "по гражданским делам": ("Civil Cases", "азаматтық істер жөніндегі"),
+    "по делам несовершеннолетних": ("Juvenile Cases", "кәмелетке толмағандардың істері жөніндегі"),
+    "по административным правонарушениям": (
+        "Administrative Offences",
+        "әкімшілік құқық бұзушылықтар жөніндегі",
+    ),
+}
 # Place nouns: lemma -> (English after the name, Kazakh after the name, its genitive).
 PLACE_NOUNS: dict[str, tuple[str, str, str]] = {
     "район": ("District", "ауданы", "ауданының"),

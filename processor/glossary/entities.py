@@ -16,10 +16,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from processor.glossary.common_words import ADJECTIVES, GENERIC, GENITIVE_NOUNS, NOUNS, POSSESSIVE
+from processor.glossary.common_words import (
+    ADJECTIVES,
+    COURT_KINDS,
+    GENERIC,
+    GENITIVE_NOUNS,
+    NOUNS,
+    POSSESSIVE,
+)
 from processor.glossary.forms import is_female_name, name_table, normalize
 from processor.glossary.imports import slug
-from processor.glossary.patterns import render_place
+from processor.glossary.places import render_place
 from processor.glossary.romanize import romanize_name
 from processor.glossary.types import Entry, EntryType, Glossary, Match, entry_type, identity
 
@@ -57,7 +64,8 @@ def find_entities(
     coordinated districts come from the syntax parse and replace natasha's partial spans;
     without it, natasha's spans alone (the cheaper, older behaviour the benchmark compares).
     """
-    from processor.glossary.patterns import coordinated_places, institutions, place_book
+    from processor.glossary.patterns import coordinated_places, institutions
+    from processor.glossary.places import place_book
     from processor.nlp import normal_of, parse
 
     book = place_book(glossary)
@@ -336,6 +344,9 @@ def _entity_name(ent: Entity, count: int) -> EntityName:
     return EntityName(entry_type(ent.type), ent.normal, en, kk, count, source, None, kk_russian)
 
 
+_ADJECTIVES = {**ADJECTIVES, **COURT_KINDS}
+
+
 def translate_common(name: str) -> tuple[str, str] | None:
     """(English, Kazakh) of a name made only of common words: adjectives then a noun, as in
     ``Технический университет``, with genitive nouns after it (``Академия наук`` ->
@@ -348,7 +359,7 @@ def translate_common(name: str) -> tuple[str, str] | None:
     en: list[str] = []
     kk: list[str] = []
     for i, options in enumerate(lemmas):
-        table = NOUNS if i == head else ADJECTIVES if i < head else GENITIVE_NOUNS
+        table = NOUNS if i == head else _ADJECTIVES if i < head else GENITIVE_NOUNS
         hit = next((table[lemma] for lemma in options if lemma in table), None)
         if hit is None:
             return None

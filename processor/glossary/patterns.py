@@ -7,32 +7,27 @@ Court, аудандық сот), a number and a place (города Астаны
 and its dependents from the syntax tree, so ``Жарминского района`` after ``акимат``
 belongs to it), puts them in the nominative as a phrase (natasha's syntax
 normalisation, genitive parts kept) and renders them in English and Kazakh from the
-tables of :mod:`processor.glossary.common_words`.  Places inside come from the
-glossary when it has them (Абайская область -> Abai Region, Абай облысы); otherwise a
-district's name is taken from its adjective (Жарминский -> Жарма), and the Kazakh
-column is then marked as a Russian spelling unless :data:`TOPONYMS` gives it.
+tables of :mod:`processor.glossary.common_words`; the places inside come from
+:mod:`processor.glossary.places`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from processor.glossary.common_words import (
     COMMITTEE_FIELDS,
     COURT_KINDS,
+    COURT_MATTERS,
     MINISTRY_FIELDS,
-    PLACE_NOUNS,
-    TOPONYMS,
 )
 from processor.glossary.kazakh import inflect
+from processor.glossary.places import Place, PlaceBook, agree, place_of, toponym
 from processor.glossary.romanize import romanize
-from processor.glossary.types import EntryType, Glossary, identity
-
-# A place's English and Kazakh by its Russian nominative, when a glossary knows it.
-PlaceBook = Callable[[str], tuple[str, str] | None]
+from processor.glossary.types import EntryType
 
 _HEADS = ("суд", "акимат", "аким", "министерство", "комитет", "прокуратура", "департамент")
 _REPUBLIC = re.compile(r"\s*(?:Республики Казахстан|РК)$")
@@ -49,72 +44,6 @@ class Rendered:
     kk: str
     type: EntryType
     kk_russian: bool  # the Kazakh column holds a Russian spelling of a proper part
-
-
-@dataclass(frozen=True)
-class _Place:
-    en: str  # Zharma District; Astana
-    kk: str  # Жарма ауданы; Астана қаласы
-    kk_genitive: str  # Жарма ауданының; Астана қаласының
-    certain: bool
-
-
-def place_book(glossary: Glossary | None) -> PlaceBook:
-    """Places and their renderings from ``glossary`` (full forms and Russian aliases)."""
-    table: dict[str, tuple[str, str]] = {}
-    for entry in glossary.entries if glossary else ():
-        if entry.type == "place":
-            for ru in (entry.ru, *entry.aliases.get("ru", ())):
-                table.setdefault(identity(ru), (entry.en, entry.kk))
-    return lambda ru: table.get(identity(ru))
-
-
-def _toponym(adjective: str) -> tuple[str, str, bool]:
-    """The place an adjective names, (Russian, Kazakh, certain): Жарминский -> Жарма."""
-    low = adjective.lower()
-    if low in TOPONYMS:
-        ru, kk = TOPONYMS[low]
-        return ru, kk, True
-    stem = re.sub(r"(?:ский|ской|ская|ское)$", "", low)
-    if stem.endswith("ын") and len(stem) > 4:
-        stem = stem[:-1]  # Жаксынский -> Жаксы, Аршалынский -> Аршалы
-    elif stem.endswith("ин") and len(stem) > 4:
-        stem = stem[:-2] + "а"  # Карагандинский -> Караганда: the usual case, not certain
-    name = stem[:1].upper() + stem[1:]
-    return name, name, False
-
-
-def _place(noun: str, adjective: str | None, proper: str | None, book: PlaceBook) -> _Place | None:
-    """A place from its parts in the nominative: (район, Жарминский, None), (город, None,
-    Астана)."""
-    if noun not in PLACE_NOUNS:
-        return None
-    en_noun, kk_noun, kk_noun_gen = PLACE_NOUNS[noun]
-    if proper:  # города Астаны: the city itself
-        known = book(proper)
-        en, kk = known if known else (romanize(proper), proper)
-        if re.search(r"(?:облысы|ауданы|қаласы)$", kk):  # СКО: a region by its short name
-            return _Place(en, kk, inflect(kk, "genitive"), True)
-        return _Place(en, f"{kk} {kk_noun}", f"{kk} {kk_noun_gen}", known is not None)
-    if not adjective:
-        return None
-    known = book(_agree(adjective, noun) + " " + noun)
-    if known:
-        return _Place(known[0], known[1], inflect(known[1], "genitive"), True)
-    ru, kk, certain = _toponym(adjective)
-    return _Place(f"{romanize(ru)} {en_noun}", f"{kk} {kk_noun}", f"{kk} {kk_noun_gen}", certain)
-
-
-def _agree(adjective: str, noun: str) -> str:
-    """The adjective's nominative singular in the noun's gender (Абайский, область ->
-    Абайская)."""
-    if noun != "область":
-        return adjective
-    low = adjective.lower()
-    for masc, femn in (("ский", "ская"), ("ный", "ная"), ("ий", "ая"), ("ый", "ая")):
-        if low.endswith(masc):
-            return adjective[: len(adjective) - len(masc)] + femn
-    return adjective
 
 
 def _lemma(token: Any) -> str:
@@ -165,7 +94,7 @@ def _nominative(tokens: Sequence[Any]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _places_after(tokens: Sequence[Any], book: PlaceBook) -> tuple[_Place | None, int]:
+def _places_after(tokens: Sequence[Any], book: PlaceBook) -> tuple[Place | None, int]:
     """The place named by a genitive group at the start of ``tokens`` and its length:
     ``Жарминского района``, ``Абайской области``, ``города Астаны``."""
     i = 0
@@ -177,15 +106,15 @@ def _places_after(tokens: Sequence[Any], book: PlaceBook) -> tuple[_Place | None
     if i >= len(tokens):
         return None, 0
     if adjective is None and tokens[i].pos == "PROPN":  # "суд Алматы": the city itself
-        return _place("город", None, _nominative_word(tokens[i]), book), i + 1
+        return place_of("город", None, _nominative_word(tokens[i]), book), i + 1
     noun = _lemma(tokens[i])
     proper = None
-    if noun == "город" and i + 1 < len(tokens) and tokens[i + 1].pos == "PROPN":
+    if adjective is None and i + 1 < len(tokens) and tokens[i + 1].pos == "PROPN":
         proper = _nominative_word(tokens[i + 1])
         i += 1
     if adjective:
         adjective = adjective[:1].upper() + adjective[1:]
-    return _place(noun, adjective, proper, book), i + 1
+    return place_of(noun, adjective, proper, book), i + 1
 
 
 def _nominative_word(token: Any) -> str:
@@ -238,7 +167,7 @@ def _court(before: Sequence[Any], after: Sequence[Any], book: PlaceBook) -> (
     kk_parts = [k[1] for k in kinds]
     certain = True
     if proper:
-        ru, kk, known = _toponym(_lemma(proper[0]))
+        ru, kk, known = toponym(_lemma(proper[0]))
         en_parts.insert(0, romanize(ru))
         kk_parts.insert(0, kk)
         certain = known
@@ -248,17 +177,29 @@ def _court(before: Sequence[Any], after: Sequence[Any], book: PlaceBook) -> (
         number, rest = rest[1].text, rest[2:]
     elif rest and re.fullmatch(r"№\d+", rest[0].text):  # "№2" as one token
         number, rest = rest[0].text[1:], rest[1:]
+    matter = None
+    for size in (3, 2):  # "по уголовным делам": what the court tries
+        key = " ".join(t.text.lower() for t in rest[:size])
+        if len(rest) >= size and key in COURT_MATTERS:
+            matter, rest = COURT_MATTERS[key], rest[size:]
+            break
     where = None
     if rest:
         where, used = _places_after(rest, book)
         if where is None or used != len(rest):
             return None
         certain = certain and where.certain
-    if not proper and where is None:
+    if not proper and where is None and matter is None:
         return None  # "районный суд" alone names no court
-    en = " ".join(en_parts) + " Court" + (f" No. {number}" if number else "")
+    en = (
+        " ".join(en_parts)
+        + " Court"
+        + (f" for {matter[0]}" if matter else "")
+        + (f" No. {number}" if number else "")
+    )
     en += f" of {where.en}" if where else ""
     kk = " ".join(kk_parts) + " соты"
+    kk = f"{matter[1]} {kk}" if matter else kk
     kk = (f"№ {number} " if number else "") + kk
     kk = f"{where.kk_genitive} {kk}" if where else kk
     return en, kk, "organization", not certain
@@ -307,12 +248,23 @@ def institutions(doc: Any, book: PlaceBook) -> list[Rendered]:
             first, last = _extent(tokens, index)
             if first == last == index:
                 continue  # "суд" alone is not a name
-            rendered = _render(head, tokens[first:index], tokens[index + 1 : last + 1], book)
+            # The longest phrase that renders: "аким Жарминского района Нурлан Назарханов"
+            # is the akim's post followed by his name.
+            rendered = None
+            for end in range(last, index - 1, -1):
+                rendered = _render(head, tokens[first:index], tokens[index + 1 : end + 1], book)
+                if rendered:
+                    last = end
+                    break
             if rendered is None:
                 continue
             en, kk, etype, kk_russian = rendered
             span = tokens[first : last + 1]
-            ru = _nominative(span)
+            # The head and its adjectives in the nominative; what follows stays as written
+            # (genitives: "акимата района Жаңасемей" -> "Акимат района Жаңасемей").
+            ru = _nominative(tokens[first : index + 1])
+            if last > index:
+                ru += doc.text[tokens[index].stop : span[-1].stop]
             found.append(Rendered(span[0].start, span[-1].stop, ru, en, kk, etype, kk_russian))
             taken = last
     return found
@@ -336,8 +288,8 @@ def coordinated_places(doc: Any, book: PlaceBook) -> list[Rendered]:
                 continue
             for i in adjectives:
                 adjective = _lemma(tokens[i])
-                adjective = _agree(adjective[:1].upper() + adjective[1:], noun)
-                place = _place(noun, adjective, None, book)
+                adjective = agree(adjective[:1].upper() + adjective[1:], noun)
+                place = place_of(noun, adjective, None, book)
                 if place is None:
                     continue
                 found.append(
@@ -359,27 +311,3 @@ def _reaches(tokens: Sequence[Any], i: int, head_id: str) -> bool:
             return False
         token = by_id[token.head_id]
     return False
-
-
-def render_place(ru: str, book: PlaceBook) -> tuple[str, str, bool] | None:
-    """(English, Kazakh, Kazakh is a Russian spelling) of a district or region named by an
-    adjective and its noun in the nominative (Абайский район), else None."""
-    words = ru.split()
-    if len(words) != 2 or not words[0][:1].isupper():
-        return None
-    noun = words[1].lower()
-    if noun not in ("район", "область"):
-        return None
-    place = _place(noun, _masculine(words[0]), None, book)
-    if place is None:
-        return None
-    return place.en, place.kk, not place.certain
-
-
-def _masculine(adjective: str) -> str:
-    low = adjective.lower()
-    if low.endswith("ская"):
-        return adjective[:-4] + "ский"
-    if low.endswith("ная"):
-        return adjective[:-3] + "ный"
-    return adjective

@@ -83,13 +83,24 @@ def test_coordinated_districts_are_two_names_in_the_nominative_singular(glossary
         (0, "Медеуский районный суд Алматы", "Medeu District Court of Almaty"),
         (1, "Районный суд №2 Медеуского района", "District Court No. 2 of Medeu District"),
         (2, "Есильский районный суд Астаны", "Yesil District Court of Astana"),
+        (4, "Специализированный межрайонный суд по уголовным делам Алматы",
+         "Specialized Interdistrict Court for Criminal Cases of Almaty"),
+        # The akim's post, then his name: two rows, the post ending at the district.
+        (5, "Аким района Жаңасемей", "Akim of Zhanasemei District"),
     ],
-)
-def test_courts_in_real_news(line: int, ru: str, en: str, glossary) -> None:
+)  # fmt: skip
+def test_institutions_in_real_news(line: int, ru: str, en: str, glossary) -> None:
     rows = rows_of(INSTITUTIONS.splitlines()[line], glossary)
     assert ru in rows, sorted(rows)
     assert rows[ru].en == en
-    assert not rows[ru].kk_russian  # the district's Kazakh name is in the table
+    assert not rows[ru].kk_russian  # the district's Kazakh name is in a table or the text
+    if line == 4:
+        assert rows[ru].kk == (
+            "Алматы қаласының қылмыстық істер жөніндегі мамандандырылған ауданаралық соты"
+        )
+    if line == 5:
+        assert rows[ru].kk == "Жаңасемей ауданының әкімі"
+        assert "Нуржан Оразбекович Абдикаримов" in rows
 
 
 def test_unknown_district_keeps_russian_spelling_marked(glossary) -> None:
