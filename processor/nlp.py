@@ -85,3 +85,11 @@ def normal_of(span: Any) -> str:
     if span.normal is None:
         span.normalize(pipeline().morph_vocab)
     return str(span.normal or span.text)
+
+
+def normalize_tokens(tokens: Any) -> str:
+    """Tokens of one phrase in the nominative by their syntax (the head and the words that
+    agree with it; genitive dependents kept), as natasha normalises a span."""
+    from natasha.norm import syntax_normalize
+
+    return str(syntax_normalize(pipeline().morph_vocab, tokens))

@@ -212,7 +212,9 @@ def suggest(
     debug: bool,
 ) -> None:  # fmt: skip
     """Suggest glossary entries for people, organizations and places in INPUT files or
-    folders that no glossary covers (English romanized, Kazakh as in Russian: review them)."""
+    folders that no glossary covers: names in the nominative, a surname alone merged into
+    its full name as the short form, English and Kazakh built from common words where
+    they can be, otherwise romanized English and the Russian spelling: review them."""
     from processor.fileio import write_text_atomic
     from processor.glossary.entities import suggest_entries
     from processor.glossary.load import dump_glossary

@@ -16,10 +16,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from processor.glossary.common_words import ADJECTIVES, GENERIC, NOUNS
+from processor.glossary.common_words import (
+    ADJECTIVES,
+    COURT_KINDS,
+    GENERIC,
+    GENITIVE_NOUNS,
+    NOUNS,
+    POSSESSIVE,
+)
 from processor.glossary.forms import is_female_name, name_table, normalize
 from processor.glossary.imports import slug
-from processor.glossary.romanize import romanize
+from processor.glossary.places import render_place
+from processor.glossary.romanize import romanize_name
 from processor.glossary.types import Entry, EntryType, Glossary, Match, entry_type, identity
 
 _TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -35,6 +43,10 @@ class Entity:
     start: int
     stop: int
     text_index: int = 0
+    # Renderings built from the name's parts (patterns), when it has them.
+    en: str = ""
+    kk: str = ""
+    kk_russian: bool = False  # the Kazakh is the Russian spelling of a proper part
 
 
 def find_entities(
@@ -42,28 +54,51 @@ def find_entities(
     glossary: Glossary | None = None,
     *,
     matches: Sequence[Sequence[Match]] | None = None,
+    syntax: bool = True,
 ) -> list[Entity]:
     """PER/ORG/LOC spans in ``texts`` that overlap no glossary match.
 
     ``matches`` (one list per text) are the glossary's matches when the caller has them
-    already: the texts are then not matched again.
+    already: the texts are then not matched again.  With ``syntax`` (the default), names
+    built from parts (courts, akimats, ministries: :mod:`processor.glossary.patterns`) and
+    coordinated districts come from the syntax parse and replace natasha's partial spans;
+    without it, natasha's spans alone (the cheaper, older behaviour the benchmark compares).
     """
+    from processor.glossary.patterns import coordinated_places, institutions
+    from processor.glossary.places import place_book
     from processor.nlp import normal_of, parse
 
+    book = place_book(glossary)
     found: list[Entity] = []
     for index, text in enumerate(texts):
         if not text.strip():
             continue
         if matches is not None:
-            covered = [(m.start, m.stop) for m in matches[index]]
+            found_here = list(matches[index])
         else:
-            covered = [(m.start, m.stop) for m in glossary.find(text)] if glossary else []
-        doc = parse(text, syntax=False)
+            found_here = glossary.find(text) if glossary else []
+        covered = [(m.start, m.stop) for m in found_here]
+        # A name the glossary has (not a term inside it, as "акимат" is) is not rebuilt.
+        names = [(m.start, m.stop) for m in found_here if m.entry.type != "term"]
+        doc = parse(text, syntax=syntax)
+        built: list[Entity] = []
+        if syntax:
+            for r in institutions(doc, book) + coordinated_places(doc, book):
+                if any(s <= r.start < e for s, e in names):
+                    continue  # the glossary has this name itself
+                if any(b.start < r.stop and r.start < b.stop for b in built):
+                    continue
+                built.append(
+                    Entity(r.type, text[r.start : r.stop], r.ru, r.start, r.stop, index,
+                           r.en, r.kk, r.kk_russian)
+                )  # fmt: skip
         for span in doc.spans:
             if span.type not in _TYPES:
                 continue
             if any(s < span.stop and span.start < e for s, e in covered):
                 continue
+            if any(b.start < span.stop and span.start < b.stop for b in built):
+                continue  # part of a name built from its parts
             if span.type == "PER" and not _looks_like_name(span.text):
                 continue  # "казахстанско-американские" tagged PER: not a person
             if span.type == "PER" and _is_address(span.text):
@@ -72,8 +107,11 @@ def find_entities(
             normal = _nominative(normal_of(span), span.text, etype)
             if not normal:
                 continue  # a title or a form of address, not a name
-            found.append(Entity(etype, span.text, normal, span.start, span.stop, index))
-    return found
+            place = render_place(normal, book) if syntax and etype == "place" else None
+            extra = place or ("", "", False)
+            found.append(Entity(etype, span.text, normal, span.start, span.stop, index, *extra))
+        found.extend(built)
+    return sorted(found, key=lambda e: (e.text_index, e.start))
 
 
 def _morph() -> Any:
@@ -93,6 +131,8 @@ def _nominative(normal: str, text: str, etype: str) -> str:
         return ""
     if etype != "person":
         return " ".join(words)
+    # Some outlets print surnames in capitals (Олег КРУК): the name is Олег Крук.
+    words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in words]
     female = _is_female(words, text.split())
     return " ".join(_person_nominative(w, female) for w in words)
 
@@ -158,8 +198,29 @@ def _looks_like_name(text: str) -> bool:
     return bool(parts) and all(p[:1].isupper() for p in parts)
 
 
-def entity_entry(normal: str, etype: str, ids: set[str] | None = None) -> Entry:
-    """A glossary entry for an entity: romanized English, Russian form as Kazakh."""
+_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+ROMANIZED_NOTE = "suggested: English romanized, Kazakh as in Russian; review before use"
+
+
+def rendering(ent: Entity) -> tuple[str, str, bool, str]:
+    """(English, Kazakh, Kazakh is a Russian spelling, note) of a name outside the glossary:
+    built from its parts (patterns), common words translated, or romanized (a Western first
+    name in its own spelling).  The Kazakh is certain only when it was built or translated
+    from tables, or the Russian text already spells the name with Kazakh letters."""
+    if ent.en:
+        return ent.en, ent.kk, ent.kk_russian, "suggested: built from its parts; review before use"
+    translated = translate_common(ent.normal) if ent.type != "person" else None
+    if translated:
+        note = "suggested: translated from common words; review before use"
+        return translated[0], translated[1], False, note
+    kazakh = bool(_KAZAKH_LETTERS & set(ent.normal))
+    return romanize_name(ent.normal), ent.normal, not kazakh, ROMANIZED_NOTE
+
+
+def entity_entry(
+    normal: str, etype: str, ids: set[str] | None = None, *, entity: Entity | None = None
+) -> Entry:
+    """A glossary entry for an entity, rendered as :func:`rendering` does."""
     base = slug(normal)
     entry_id = base
     if ids is not None:
@@ -167,13 +228,7 @@ def entity_entry(normal: str, etype: str, ids: set[str] | None = None) -> Entry:
         while entry_id in ids:
             entry_id, n = f"{base}-{n}", n + 1
         ids.add(entry_id)
-    translated = translate_common(normal) if etype != "person" else None
-    if translated:
-        en, kk = translated
-        note = "suggested: translated from common words; review before use"
-    else:
-        en, kk = romanize(normal), normal
-        note = "suggested: English romanized, Kazakh as in Russian; review before use"
+    en, kk, _, note = rendering(entity or Entity(etype, normal, normal, 0, 0))
     return Entry(
         id=entry_id,
         type=entry_type(etype),
@@ -185,18 +240,35 @@ def entity_entry(normal: str, etype: str, ids: set[str] | None = None) -> Entry:
     )
 
 
-def suggest_entries(texts: Iterable[str], glossary: Glossary | None = None) -> list[Entry]:
-    """One entry per distinct entity outside ``glossary``, most frequent first."""
-    entities = find_entities(list(texts), glossary)
-    counts: dict[str, int] = {}
-    first: dict[str, Entity] = {}
+def group_entities(entities: Iterable[Entity]) -> dict[str, list[Entity]]:
+    """Occurrences per entity, keyed by the nominative: a surname alone joins the one full
+    name of that person in the texts ("Ларден" after "Питер Ларден"), its own key last."""
+    found: dict[str, list[Entity]] = {}
     for ent in entities:
-        key = identity(ent.normal)
-        counts[key] = counts.get(key, 0) + 1
-        first.setdefault(key, ent)
-    order = sorted(first, key=lambda k: (-counts[k], first[k].normal))
+        found.setdefault(identity(ent.normal), []).append(ent)
+    people = [k for k, ents in found.items() if ents[0].type == "person" and " " in k]
+    for key in [k for k in found if " " not in k and found[k][0].type == "person"]:
+        owners = [k for k in people if k.split()[-1] == key]
+        if len(owners) == 1:  # two people with this surname: it stays on its own row
+            found[owners[0]].extend(found.pop(key))
+    return found
+
+
+def suggest_entries(texts: Iterable[str], glossary: Glossary | None = None) -> list[Entry]:
+    """One entry per distinct entity outside ``glossary``, most frequent first; a person
+    named by the surname alone too gets it as the entry's short form."""
+    found = group_entities(find_entities(list(texts), glossary))
+    order = sorted(found, key=lambda k: (-len(found[k]), found[k][0].normal))
     ids: set[str] = set()
-    return [entity_entry(first[k].normal, first[k].type, ids) for k in order]
+    entries = []
+    for key in order:
+        first = next((e for e in found[key] if identity(e.normal) == key), found[key][0])
+        entry = entity_entry(first.normal, first.type, ids, entity=first)
+        if any(identity(e.normal) != key for e in found[key]):
+            surname = first.normal.split()[-1]
+            entry.short.update(ru=surname, en=entry.en.split()[-1], kk=entry.kk.split()[-1])
+        entries.append(entry)
+    return entries
 
 
 NameSource = Literal["glossary", "translated", "romanized"]
@@ -215,6 +287,8 @@ class EntityName:
     # glossary: curated renderings; translated: common words translated; romanized.
     source: NameSource
     entry_id: str | None = None
+    # The Kazakh column is the Russian spelling: no certain Kazakh form (renderers may mark it).
+    kk_russian: bool = False
 
     @property
     def in_glossary(self) -> bool:
@@ -255,39 +329,45 @@ def names_in(
         ]
     if not entities:
         return rows
-    found: dict[str, list[Entity]] = {}
-    for ent in find_entities(texts, glossary, matches=matches):
-        if ent.type in types:
-            found.setdefault(identity(ent.normal), []).append(ent)
     # "Смагулов" after "Айдар Смагулов": one person, counted on the full name.
-    full = {k.split()[-1]: k for k, ents in found.items() if ents[0].type == "person" and " " in k}
-    for key in [k for k in found if " " not in k and k in full and found[k][0].type == "person"]:
-        found[full[key]].extend(found.pop(key))
+    found = group_entities(
+        e for e in find_entities(texts, glossary, matches=matches) if e.type in types
+    )
     order = sorted(found, key=lambda k: (-len(found[k]), found[k][0].normal))
-    return rows + [_entity_name(found[k][0], len(found[k])) for k in order]
+    named = [next((e for e in found[k] if identity(e.normal) == k), found[k][0]) for k in order]
+    return rows + [_entity_name(ent, len(found[k])) for ent, k in zip(named, order, strict=True)]
 
 
 def _entity_name(ent: Entity, count: int) -> EntityName:
-    entry = entity_entry(ent.normal, ent.type)
-    source: NameSource = "translated" if "translated" in (entry.note or "") else "romanized"
-    return EntityName(entry.type, entry.ru, entry.en, entry.kk, count, source)
+    en, kk, kk_russian, note = rendering(ent)
+    source: NameSource = "romanized" if note == ROMANIZED_NOTE else "translated"
+    return EntityName(entry_type(ent.type), ent.normal, en, kk, count, source, None, kk_russian)
+
+
+_ADJECTIVES = {**ADJECTIVES, **COURT_KINDS}
 
 
 def translate_common(name: str) -> tuple[str, str] | None:
-    """(English, Kazakh) of a name made only of common words (adjectives then a noun, as
-    in ``Технический университет``), else None."""
+    """(English, Kazakh) of a name made only of common words: adjectives then a noun, as in
+    ``Технический университет``, with genitive nouns after it (``Академия наук`` ->
+    Academy of Sciences, Ғылым академиясы); else None."""
     words = name.split()
-    if not words:
+    lemmas = [[p.normal_form for p in _morph().parse(word)] for word in words]
+    head = next((i for i, ls in enumerate(lemmas) if any(lemma in NOUNS for lemma in ls)), None)
+    if head is None or not words:
         return None
     en: list[str] = []
     kk: list[str] = []
-    for i, word in enumerate(words):
-        lemmas = [p.normal_form for p in _morph().parse(word)]
-        table = NOUNS if i == len(words) - 1 else ADJECTIVES
-        hit = next((table[lemma] for lemma in lemmas if lemma in table), None)
+    for i, options in enumerate(lemmas):
+        table = NOUNS if i == head else _ADJECTIVES if i < head else GENITIVE_NOUNS
+        hit = next((table[lemma] for lemma in options if lemma in table), None)
         if hit is None:
             return None
         en.append(hit[0])
         kk.append(hit[1])
+    if head < len(words) - 1:  # Национальная академия наук: National Academy of Sciences
+        tail_en, tail_kk = en[head + 1 :], kk[head + 1 :]
+        en = [*en[: head + 1], "of", *tail_en]
+        kk = [*kk[:head], *tail_kk, POSSESSIVE.get(kk[head], kk[head])]
     kk_text = " ".join(kk)
     return " ".join(en), kk_text[:1].upper() + kk_text[1:]

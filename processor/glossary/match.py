@@ -20,6 +20,7 @@ from processor.glossary.forms import (
     phrase_forms,
     tokenize,
 )
+from processor.glossary.surnames import is_first_name, names_a_woman
 from processor.glossary.types import Entry, FormKind, Match
 
 # What may stand between the words of one name: spaces and quotes (АО «Самрук-Казына»).
@@ -343,14 +344,6 @@ def _first_name_forms(entry: Entry) -> set[str]:
     return {normalize(w) for forms in table.values() for w in forms}
 
 
-def _is_first_name(word: str) -> bool:
-    """A first name, and not also a place (Астане has a rare "Name" reading too)."""
-    from processor.morphology import analyzer
-
-    grammemes = [p.tag.grammemes for p in analyzer().parse(word)]
-    return any("Name" in g for g in grammemes) and not any({"Geox", "Orgn"} & g for g in grammemes)
-
-
 def _surname_context(
     entry: Entry, i: int, k: int, toks: list[tuple[int, int, str]], text: str, words: list[str]
 ) -> int | None:
@@ -360,6 +353,13 @@ def _surname_context(
     parts = entry.ru.split()
     if len(parts) < 2:
         return i
+    if (
+        not is_female_name(parts)
+        and i + k < len(toks)
+        and _JOINABLE.match(text[toks[i + k - 1][1] : toks[i + k][0]])
+        and names_a_woman(words[i + k - 1], words[i + k])
+    ):
+        return None  # a woman with this surname: not the man of the entry
     start, letters = _initials_before(i, toks, text)
     if letters:
         return start if letters[0] == parts[0][:1].upper() else None
@@ -369,7 +369,7 @@ def _surname_context(
     if i + k < len(toks) and _JOINABLE.match(text[toks[i + k - 1][1] : toks[i + k][0]]):
         neighbours.append(words[i + k])
     for word in neighbours:
-        named = word[:1].isupper() and len(word) > 1 and _is_first_name(word)
+        named = word[:1].isupper() and len(word) > 1 and is_first_name(word)
         if named and normalize(word) not in _first_name_forms(entry):
             return None
     return i
