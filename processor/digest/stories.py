@@ -30,6 +30,7 @@ class Grouping:
     """The grouping's parameters (tuned on the `tune` split of tests/data/digest)."""
 
     window: int = 2  # days: reports of one event come out within this
+    min_documents: int = 50  # the idf of a small batch is taken as of this many
     max_postings: int = 200  # per key and day; commoner keys block nothing
     lemmas: float = 0.6
     vectors: float = 0.25
@@ -71,7 +72,8 @@ class _Scorer:
         self.articles = articles
         self.settings = settings
         self.days = [_day(a) for a in articles]
-        n = len(articles)
+        # At least this many documents: in a small batch every shared word would look common.
+        n = max(len(articles), settings.min_documents)
         lemma_df: dict[str, int] = defaultdict(int)
         name_df: dict[str, int] = defaultdict(int)
         for a in articles:
