@@ -8,19 +8,25 @@ const TEXT = {
         fulltext: "Добавить полный текст", submit: "Подготовить записки",
         offline: "Работает полностью локально: файлы не покидают этот компьютер.",
         queued: "В очереди…", running: "Обработка", done: "Готово", failed: "Ошибка",
-        download: "Скачать", missing: "нет модели", error: "ошибка" },
+        download: "Скачать", missing: "нет модели", error: "ошибка",
+        mode: "Что подготовить", mode_briefs: "Записку на каждую статью",
+        mode_digest: "Обзор прессы: каждый сюжет один раз" },
   kk: { title: "Мақалалардан брифингтер", drop: "Мақалаларды осында сүйреңіз немесе таңдау үшін басыңыз",
         languages: "Жазбалар тілдері", formats: "Пішімдер", options: "Параметрлер",
         fulltext: "Толық мәтінді қосу", submit: "Жазбаларды дайындау",
         offline: "Толығымен жергілікті жұмыс істейді: файлдар осы компьютерден шықпайды.",
         queued: "Кезекте…", running: "Өңделуде", done: "Дайын", failed: "Қате",
-        download: "Жүктеп алу", missing: "модель жоқ", error: "қате" },
+        download: "Жүктеп алу", missing: "модель жоқ", error: "қате",
+        mode: "Не дайындау", mode_briefs: "Әр мақалаға жазба",
+        mode_digest: "Баспасөзге шолу: әр сюжет бір рет" },
   en: { title: "Briefings from articles", drop: "Drop articles here or click to choose",
         languages: "Memo languages", formats: "Formats", options: "Options",
         fulltext: "Add the full text", submit: "Prepare memos",
         offline: "Runs entirely on this computer: files never leave it.",
         queued: "Queued…", running: "Working", done: "Done", failed: "Failed",
-        download: "Download", missing: "no model", error: "error" },
+        download: "Download", missing: "no model", error: "error",
+        mode: "Prepare", mode_briefs: "A memo per article",
+        mode_digest: "A press digest: each story once" },
 };
 let lang = localStorage.getItem("processor-ui") || "ru";
 
@@ -81,10 +87,13 @@ async function poll(url) {
   if (job.error) { const li = document.createElement("li"); li.className = "bad"; li.textContent = job.error; list.append(li); }
   for (const outcome of job.outcomes) {
     const li = document.createElement("li");
-    const ok = !outcome.error;
+    // A digest job also lists each input with its story, or why it is not in the digest.
+    const error = outcome.error || outcome.reason;
+    const ok = !error;
     li.className = ok ? "ok" : "bad";
     li.append(`${outcome.source}: `);
-    for (const name of outcome.outputs) {
+    if (outcome.story) li.append(`${outcome.story} `);
+    for (const name of outcome.outputs || []) {
       const a = document.createElement("a");
       a.href = `/api/jobs/${job.id}/files/${encodeURIComponent(name)}`;
       a.dataset.href = a.href;
@@ -92,7 +101,7 @@ async function poll(url) {
       a.addEventListener("click", download);
       li.append(a, " ");
     }
-    if (outcome.error) li.append(`${TEXT[lang].error}: ${outcome.error}`);
+    if (error) li.append(`${TEXT[lang].error}: ${error}`);
     for (const [code, why] of Object.entries(outcome.missing || {})) {
       const span = document.createElement("div"); span.className = "muted";
       span.textContent = `${code}: ${TEXT[lang].missing} (${why})`; li.append(span);
@@ -124,7 +133,8 @@ $("form").addEventListener("submit", async (e) => {
   $("status").hidden = false;
   $("results").replaceChildren();
   $("state").textContent = TEXT[lang].queued;
-  const res = await api("/api/briefs", { method: "POST", body });
+  const mode = document.querySelector("input[name=mode]:checked").value;
+  const res = await api(`/api/${mode}`, { method: "POST", body });
   const job = await res.json();
   if (!res.ok) { $("state").textContent = `${TEXT[lang].failed}: ${job.detail}`; $("submit").disabled = false; return; }
   poll(`/api/jobs/${job.id}`);
