@@ -33,7 +33,7 @@ _DATELINE = re.compile(
     r"(?:[—–-]\s*[\w.«»\" ]{2,30}?\.\s+|[\w.«»\" ]{2,30}?\s*[—–-]\s+|[—–-]\s*)"
 )
 _ATTRIBUTION = re.compile(
-    r",\s*(?:сообщает|передает|передаёт|пишет|сообщили|сообщил|сообщила)\s+[^,.]{2,60}\.?$"
+    r",\s*(?:сообщает|передает|передаёт|пишет|сообщили|сообщил|сообщила)\s+[^,]{2,60}?\.?$"
 )
 # Outlets and agencies named as sources ("сообщает Zakon.kz", "передает ТАСС"): not actors.
 _MEDIA = re.compile(
@@ -52,6 +52,7 @@ class Name:
     ru: str
     en: str
     kk: str
+    in_glossary: bool = False
 
     @property
     def key(self) -> str:
@@ -145,7 +146,7 @@ def describe(prepared: Prepared) -> Article:
     names = []
     if prepared.findings is not None:
         names = [
-            Name(n.type, n.ru, n.en, n.kk)
+            Name(n.type, n.ru, n.en, n.kk, n.in_glossary)
             for n in prepared.findings.names
             if n.type in ("person", "organization", "place") and not _MEDIA.search(n.ru)
         ]

@@ -26,6 +26,10 @@ _TITLE_MIN, _TITLE_MAX = 60, 240  # a shorter first sentence is a subheading, no
 _TAG = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]{2,}\s*[—–-]\s+")
 # Two key points that share this share of their word stems say the same thing.
 _SAME_POINT = 0.5
+# "15", "2026 году", "22.00": a day, a year, a time of day.
+_DATE_LIKE = re.compile(
+    r"\d{1,2}|(?:19|20)\d\d(?:\s*(?:год\w*|г\.))?|(?:[01]?\d|2[0-4])[.:]00", re.I
+)
 # Two figures of one kind (same unit) closer than this, but not equal, disagree (73%, 72.9%).
 _DISAGREE = 0.05
 
@@ -66,6 +70,7 @@ class StoryPlan:
     figures: list[Figure]
     articles: list[Source]
     names: list[Name]
+    name_articles: dict[str, int] = field(default_factory=dict)  # name key -> articles
 
 
 @dataclass
@@ -197,8 +202,8 @@ def _figures(members: Sequence[Article]) -> list[Figure]:
         outlet = a.outlet or a.input
         for sentence in [*a.figure_sentences, *(p.text for p in a.points)]:
             for figure in figures_in(sentence):
-                if re.fullmatch(r"\d{1,2}|(19|20)\d\d", figure):
-                    continue  # a day or a year: a date, not a figure
+                if _DATE_LIKE.fullmatch(figure):
+                    continue  # a day, a year or an hour: a date, not a figure
                 if any(f.figure == figure and f.outlet == outlet for f in found):
                     continue
                 found.append(Figure(figure, what_of(sentence, figure, "ru"), outlet, a.input))
@@ -224,9 +229,11 @@ def plan(articles: Sequence[Article], groups: Sequence[Sequence[int]]) -> list[S
         ordered = [best, *(a for a in members if a is not best)]
         title = _title(best)
         names: dict[str, Name] = {}
+        named: dict[str, int] = {}
         for a in ordered:
             for n in a.names:
                 names.setdefault(n.key, n)
+                named[n.key] = named.get(n.key, 0) + 1
         plans.append(
             StoryPlan(
                 id=f"s{position:02d}",
@@ -236,6 +243,7 @@ def plan(articles: Sequence[Article], groups: Sequence[Sequence[int]]) -> list[S
                 figures=_figures(ordered),
                 articles=[Source(a.input, a.outlet, a.date, a.url, a.headline) for a in ordered],
                 names=list(names.values()),
+                name_articles=named,
             )
         )
     return plans
@@ -252,6 +260,24 @@ def texts_of(plans: Sequence[StoryPlan]) -> list[str]:
             if f.what:
                 texts.setdefault(f.what, None)
     return list(texts)
+
+
+def _indexed(plans: Sequence[StoryPlan]) -> set[str]:
+    """Names for the index: people and organisations of the glossary, or named by two
+    articles or more (natasha's one-off finds are often not names), never an outlet."""
+    counts: dict[str, int] = {}
+    for p in plans:
+        for key, n in p.name_articles.items():
+            counts[key] = counts.get(key, 0) + n
+    outlets = " ".join((a.outlet or "").lower() for p in plans for a in p.articles)
+    return {
+        n.key
+        for p in plans
+        for n in p.names
+        if n.type in ("person", "organization")
+        and n.key not in outlets
+        and (n.in_glossary or counts.get(n.key, 0) >= 2)
+    }
 
 
 def _rendering(name: Name, language: str) -> str:
@@ -277,6 +303,7 @@ def build_digest(
 
     stories = []
     index: dict[str, IndexEntry] = {}
+    indexed = _indexed(plans)
     for p in plans:
         stories.append(
             StoryPlan(
@@ -292,10 +319,11 @@ def build_digest(
                 ],
                 articles=p.articles,
                 names=p.names,
+                name_articles=p.name_articles,
             )
         )
         for n in p.names:
-            if n.type not in ("person", "organization"):
+            if n.key not in indexed:
                 continue
             entry = index.setdefault(n.key, IndexEntry(_rendering(n, language), n.type, []))
             if p.id not in entry.stories:

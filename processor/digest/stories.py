@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 from processor.digest.articles import Article
 
@@ -31,7 +32,8 @@ class Grouping:
 
     window: int = 2  # days: reports of one event come out within this
     min_documents: int = 50  # the idf of a small batch is taken as of this many
-    max_postings: int = 200  # per key and day; commoner keys block nothing
+    max_postings: int = 100  # per key and day; commoner keys block nothing
+    min_shared: int = 2  # blocking keys a candidate pair shares at least
     lemmas: float = 0.6
     vectors: float = 0.25
     names: float = 0.1
@@ -84,7 +86,7 @@ class _Scorer:
         self.lemma_idf = {k: math.log(1 + n / df) for k, df in lemma_df.items()}
         self.name_idf = {k: math.log(1 + n / df) for k, df in name_df.items()}
         self.weighted = [self._tfidf(a) for a in articles]
-        self.vectors = [_vector(a.vector) for a in articles]
+        self.vectors = _matrix(articles)
 
     def _tfidf(self, article: Article) -> tuple[dict[str, float], float]:
         weights = {k: (1 + math.log(c)) * self.lemma_idf[k] for k, c in article.lemmas.items()}
@@ -101,8 +103,7 @@ class _Scorer:
         (wa, na), (wb, nb) = self.weighted[i], self.weighted[j]
         small, large = (wa, wb) if len(wa) < len(wb) else (wb, wa)
         lemma_cos = sum(w * large[k] for k, w in small.items() if k in large) / (na * nb)
-        va, vb = self.vectors[i], self.vectors[j]
-        vec_cos = sum(x * y for x, y in zip(va, vb, strict=True)) if va and vb else 0.0
+        vec_cos = float(self.vectors[i] @ self.vectors[j])  # unit rows; zeros: no vector
         score = s.lemmas * lemma_cos + s.vectors * max(0.0, vec_cos)
         ta, tb = a.title_lemmas, b.title_lemmas
         if ta and tb:
@@ -136,37 +137,45 @@ def _near(a: frozenset[str], b: frozenset[str], tolerance: float = 0.05) -> bool
     return any(abs(float(x) - y) <= tolerance * max(abs(y), 1e-9) for x in a for y in values)
 
 
-def _vector(data: bytes) -> list[float]:
-    import array
+def _matrix(articles: Sequence[Article]) -> Any:
+    """The articles' unit vectors as rows of one float32 matrix (a zero row: none)."""
+    import numpy as np
 
-    values = array.array("f")
-    values.frombytes(data)
-    return values.tolist()
+    rows = [np.frombuffer(a.vector, dtype=np.float32) for a in articles]
+    width = max((len(r) for r in rows), default=0)
+    matrix = np.zeros((len(rows), width), dtype=np.float32)
+    for i, row in enumerate(rows):
+        if len(row) == width:
+            matrix[i] = row
+    return matrix
 
 
 def candidate_pairs(
     articles: Sequence[Article], scorer: _Scorer, settings: Grouping = DEFAULT
 ) -> set[tuple[int, int]]:
-    """Pairs (i < j) dated within the window that share a blocking key (a name or a lead
-    lemma that at most ``max_postings`` articles of a day share).
+    """Pairs (i < j) dated within the window that share ``min_shared`` blocking keys (names
+    or lead lemmas that at most ``max_postings`` articles of a day share).
 
     Undated articles form a block of their own (their keys are compared among them).
     """
+    keys = [set(scorer.block_keys(i)) for i in range(len(articles))]
     postings: dict[tuple[str, int | None], list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        for key in set(scorer.block_keys(i)):
+    for i, mine in enumerate(keys):
+        for key in mine:
             postings[(key, scorer.days[i])].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i in range(len(articles)):
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for i, mine in enumerate(keys):
         day = scorer.days[i]
         span = [None] if day is None else range(day - settings.window, day + settings.window + 1)
-        for key in set(scorer.block_keys(i)):
+        for key in mine:
             for other_day in span:
-                posted = postings.get((key, other_day), [])
+                posted = postings.get((key, other_day), ())
                 if len(posted) > settings.max_postings:
                     continue
-                pairs.update((i, j) for j in posted if j > i)
-    return pairs
+                for j in posted:
+                    if j > i:
+                        shared[(i, j)] += 1
+    return {pair for pair, n in shared.items() if n >= settings.min_shared}
 
 
 def _average_linkage(
