@@ -28,6 +28,8 @@ _EXPORTS = {
     "BriefOptions": "processor.preparation",
     "Prepared": "processor.preparation",
     "brief": "processor.pipeline",
+    "digest": "processor.digest",
+    "DigestOptions": "processor.digest",
     "translate_files": "processor.document_translation",
     "TranslateOptions": "processor.document_translation",
     "Result": "processor.results",
@@ -62,6 +64,7 @@ __all__ = [
     "BriefOptions",
     "Config",
     "ConfigError",
+    "DigestOptions",
     "Document",
     "GlossaryError",
     "InputError",
@@ -84,6 +87,7 @@ __all__ = [
     "__version__",
     "brief",
     "build_memo",
+    "digest",
     "exit_code",
     "load_config",
     "prepare",
@@ -96,6 +100,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from processor.config import Config, load_config
+    from processor.digest import DigestOptions, digest
     from processor.document_translation import TranslateOptions, translate_files
     from processor.errors import (
         ConfigError,

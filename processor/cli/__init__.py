@@ -19,6 +19,7 @@ from processor import __version__
 COMMANDS: dict[str, str] = {
     "summarize": "processor.cli.documents:summarize",
     "brief": "processor.cli.documents:brief",
+    "digest": "processor.cli.digest:digest",
     "translate": "processor.cli.translate:translate",
     "evaluate": "processor.cli.translate:evaluate",
     "models": "processor.cli.models:models",
@@ -30,6 +31,7 @@ COMMANDS: dict[str, str] = {
 SHORT_HELP: dict[str, str] = {
     "summarize": "Print the key sentences of Russian articles.",
     "brief": "Write briefing memos (DOCX, Markdown, JSON) in English, Kazakh or Russian.",
+    "digest": "Write one press digest of many articles: each story once, with its outlets.",
     "translate": "Translate whole documents, keeping their structure.",
     "evaluate": "Score installed models on FLORES-200 (BLEU, chrF).",
     "models": "List, install and remove translation models.",

@@ -15,7 +15,7 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from processor.fileio import write_atomic
 from processor.memo.content import Memo
@@ -129,7 +129,20 @@ def _right_tab(paragraph: Any) -> None:
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_MM), WD_TAB_ALIGNMENT.RIGHT)
 
 
-def _header_footer(document: Any, memo: Memo) -> None:
+class Furniture(Protocol):
+    """What the running header and the footer show (a memo, or a digest)."""
+
+    @property
+    def language(self) -> str: ...
+    @property
+    def memo_type(self) -> str: ...
+    @property
+    def marking(self) -> str: ...
+    @property
+    def footer_notice(self) -> str: ...
+
+
+def _header_footer(document: Any, memo: Furniture) -> None:
     section = document.sections[0]
     head = section.header.paragraphs[0]
     head.text = memo.memo_type + (f"\t{memo.marking}" if memo.marking else "")
@@ -369,3 +382,11 @@ def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:
         handle.write(data)
 
     return write_atomic(dest, write)
+
+
+# Building blocks for other documents in the memo's look (the daily digest calls them).
+setup_styles = _setup_styles
+page_setup = _page_setup
+header_footer = _header_footer
+add_section = _section
+cap = _cap

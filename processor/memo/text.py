@@ -68,3 +68,8 @@ def write_markdown(memo: Memo, dest: str | os.PathLike[str]) -> Path:
 
 def write_json(memo: Memo, dest: str | os.PathLike[str]) -> Path:
     return write_text_atomic(dest, json_text(memo))
+
+
+# Building blocks for other documents rendered like the memo (the daily digest).
+md_table = _md_table
+md_text = _md_text

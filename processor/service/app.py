@@ -7,6 +7,7 @@ Endpoints (schema at ``/openapi.json``):
 * ``POST /api/glossary/find``: names and terms in a text, no model needed.
 * ``POST /api/briefs``: upload articles, get a job that writes memos (DOCX/MD/JSON).
 * ``POST /api/translations``: upload documents, get a job that translates them.
+* ``POST /api/digests``: articles (multipart) -> a job writing one digest of them all.
 * ``GET /api/jobs/{id}``: status, progress, per-input outcomes, result links.
 * ``GET /api/jobs/{id}/files/{name}``: one result file.
 * ``GET /``: the web page (Russian, Kazakh and English interface).
@@ -262,6 +263,26 @@ def create_app(config: ServiceConfig) -> FastAPI:
         work = brief_work(
             langs, fmts, full_text, config.glossaries, config.executor, config.address
         )
+        store.submit(job, work)
+        return job_response(request, job.id)
+
+    @app.post("/api/digests", status_code=202, dependencies=api)
+    async def digests(
+        request: Request,
+        files: Annotated[list[UploadFile], File(description="A day's articles")],
+        languages: Annotated[str, Form()] = "en,kk",
+        formats: Annotated[str, Form()] = "docx",
+        title: Annotated[str | None, Form()] = None,
+    ) -> JSONResponse:
+        from processor.service.digests import digest_work
+
+        langs, fmts = (
+            choices(languages, LANGUAGES, "languages"),
+            choices(formats, FORMATS, "formats"),
+        )
+        job = store.new("digest")
+        await save_uploads(job.id, files)
+        work = digest_work(langs, fmts, config.glossaries, title, config.executor, config.address)
         store.submit(job, work)
         return job_response(request, job.id)
 

@@ -12,6 +12,7 @@ ARGOS_INDEX = DATA / "argos" / "index.json"
 HOSTILE = DATA / "hostile"
 GLOSSARY_SMALL = DATA / "glossary" / "small.yaml"
 NEWS = DATA / "news"
+DIGEST = DATA / "digest"  # the labelled set of the daily digest (labels.json)
 
 
 def seed_path() -> Path:

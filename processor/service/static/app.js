@@ -22,6 +22,8 @@ const TEXT = {
                 422: "файл не подходит: пустой, повреждённый или не статья",
                 429: "сервис занят, повторите позже", 0: "сервис не отвечает",
                 other: "сервис вернул ошибку {code}" },
+        mode: "Что подготовить", mode_briefs: "Записку на каждую статью",
+        mode_digest: "Обзор прессы: каждый сюжет один раз",
         names: { ru: "русский", en: "английский", kk: "казахский" } },
   kk: { title: "Мақалалардан брифингтер", drop: "Мақалаларды осында сүйреңіз немесе таңдау үшін басыңыз",
         languages: "Жазбалар тілдері", formats: "Пішімдер", options: "Параметрлер",
@@ -40,6 +42,8 @@ const TEXT = {
                 422: "файл жарамсыз: бос, бүлінген немесе мақала емес",
                 429: "сервис бос емес, кейінірек қайталаңыз", 0: "сервис жауап бермейді",
                 other: "сервис {code} қатесін қайтарды" },
+        mode: "Не дайындау", mode_briefs: "Әр мақалаға жазба",
+        mode_digest: "Баспасөзге шолу: әр сюжет бір рет",
         names: { ru: "орыс", en: "ағылшын", kk: "қазақ" } },
   en: { title: "Briefings from articles", drop: "Drop articles here or click to choose",
         languages: "Memo languages", formats: "Formats", options: "Options",
@@ -58,6 +62,8 @@ const TEXT = {
                 422: "file not usable: empty, damaged or not an article",
                 429: "the service is busy, try again later", 0: "the service does not answer",
                 other: "the service answered with error {code}" },
+        mode: "Prepare", mode_briefs: "A memo per article",
+        mode_digest: "A press digest: each story once",
         names: { ru: "Russian", en: "English", kk: "Kazakh" } },
 };
 let lang = localStorage.getItem("processor-ui") || "ru";
@@ -134,7 +140,10 @@ function drawOutcome(job, outcome) {
   const li = element("li", outcome.status === "error" ? "bad" : "ok");
   li.dataset.status = outcome.status;
   li.append(`${outcome.source}: `);
-  for (const name of outcome.outputs) {
+  // A digest job also lists each input with its story, or why it is not in the digest.
+  if (outcome.story) li.append(`${outcome.story} `);
+  const outputs = outcome.outputs || [];
+  for (const name of outputs) {
     const a = element("a", "result", name);
     a.href = `/api/jobs/${job.id}/files/${encodeURIComponent(name)}`;
     a.dataset.href = a.href;
@@ -142,10 +151,10 @@ function drawOutcome(job, outcome) {
     a.addEventListener("click", download);
     li.append(a, " ");
   }
-  if (outcome.status === "error") li.append(t().error, details(outcome.error || ""));
-  else if (!outcome.outputs.length) li.append(t().ok);
+  if (outcome.status === "error") li.append(t().error, details(outcome.error || outcome.reason || ""));
+  else if (!outputs.length) li.append(t().ok);
   const wanted = (outcome.missing || []).map((m) => m.language);
-  if (wanted.length && outcome.outputs.length && outcome.outputs.every((n) => !wanted.some((w) => n.includes(`.${w}.`)))) {
+  if (wanted.length && outputs.length && outputs.every((n) => !wanted.some((w) => n.includes(`.${w}.`)))) {
     li.append(element("div", "muted", t().fallback));
   }
   drawMissing(li, outcome.missing);
@@ -233,7 +242,8 @@ $("form").addEventListener("submit", async (e) => {
   shown = { kind: "queued" };
   drawStatus();
   let res;
-  try { res = await api("/api/briefs", { method: "POST", body }); } catch { res = null; }
+  const mode = document.querySelector("input[name=mode]:checked").value;
+  try { res = await api(`/api/${mode}`, { method: "POST", body }); } catch { res = null; }
   if (!res || !res.ok) {
     const detail = res ? (await res.json().catch(() => ({}))).detail : "";
     shown = { kind: "http", code: res ? res.status : 0, detail: typeof detail === "string" ? detail : "" };

@@ -1,0 +1,217 @@
+"""``digest()``: a day of articles -> one digest per language (the Python API, CLI, service).
+
+prepare every input (the batch executor's workers, or Ray tasks: :func:`prepare_article`
+keeps a small record per input) -> keep the period -> group into stories -> plan the
+stories once -> per language: one translator, every shown sentence translated once with
+the glossary held -> write ``OUT/digest.<lang>.<format>``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from processor.digest.articles import Article, prepare_article
+from processor.digest.content import Digest, StoryPlan, build_digest, plan, texts_of
+from processor.digest.render import FORMATS, write
+from processor.digest.stories import group
+from processor.errors import NoRouteError, UsageError
+from processor.preparation import BriefOptions, load_glossary
+from processor.results import Missing, failure_line
+
+if TYPE_CHECKING:
+    from processor.batch.run import BatchSettings
+    from processor.translation import Translator
+
+TranslatorFactory = Callable[[str, str], "Translator"]
+
+
+@dataclass(kw_only=True)
+class DigestOptions(BriefOptions):
+    """A brief's options (languages, formats, glossaries, translation) plus the period."""
+
+    since: str | None = None  # ISO dates, inclusive; undated articles are always kept
+    until: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class DigestResult:
+    """What one ``digest()`` run did: outputs, stories, and each input not included."""
+
+    outputs: list[Path] = field(default_factory=list)
+    articles: int = 0
+    stories: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)  # {"input", "reason"}
+    excluded: list[dict[str, str]] = field(default_factory=list)  # outside the period
+    missing: list[Missing] = field(default_factory=list)  # languages with no model
+    errors: list[str] = field(default_factory=list)  # a language or a file not written
+    digests: list[Digest] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.failed or self.errors:
+            return 1
+        return 3 if self.missing else 0
+
+
+def digest(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    options: DigestOptions | None = None,
+    *,
+    settings: BatchSettings | None = None,
+    translator_factory: TranslatorFactory | None = None,
+) -> DigestResult:
+    """Write the digest of ``inputs`` (files, folders) into ``outdir``, one per language.
+
+    ``settings`` runs the preparation through the batch executor (``--jobs``, a time budget,
+    ``executor="ray"``); None prepares in this process.  One input's failure is listed in
+    the result and in the digest; the others are digested.  Raises only for the run as a
+    whole: an unknown format (UsageError), a glossary that cannot be loaded.
+    """
+    from processor.outputs import collect_sources
+
+    options = options or DigestOptions()
+    unknown = [f for f in options.formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown output format '{unknown[0]}'; choose from {', '.join(FORMATS)}")
+    glossary = load_glossary(options)
+    paths = [s.path for s in collect_sources(inputs)]
+    result = DigestResult()
+    articles: list[Article] = []
+    with _prepared(paths, options, settings) as stream:
+        for path, value in zip(paths, stream, strict=True):
+            if isinstance(value, BaseException):
+                result.failed.append({"input": path, "reason": failure_line(value, path)})
+            elif not _in_period(value, options):
+                result.excluded.append({"input": path, "reason": f"dated {value.date}"})
+            else:
+                articles.append(value)
+    plans = plan(articles, group(articles))
+    result.articles, result.stories = len(articles), len(plans)
+    dates = sorted(a.date for a in articles if a.date)
+    period = (
+        options.since or (dates[0] if dates else None),
+        options.until or (dates[-1] if dates else None),
+    )
+    factory = translator_factory or _default_factory(options, settings)
+    source = articles[0].language if articles else "ru"
+    for language in options.languages:
+        made = _language_digest(plans, language, source, factory, glossary, result)
+        if made is None:
+            continue
+        made.period, made.failed, made.title = period, result.failed, options.title
+        if options.marking is not None:
+            made.marking = options.marking
+        result.digests.append(made)
+        for fmt in options.formats:
+            try:
+                result.outputs.append(write(made, outdir, fmt))
+            except Exception as exc:  # one file not written is not the others' failure
+                result.errors.append(failure_line(exc, f"digest.{language}.{fmt}"))
+    return result
+
+
+def _in_period(article: Article, options: DigestOptions) -> bool:
+    if article.date is None:
+        return True
+    return (options.since is None or article.date >= options.since) and (
+        options.until is None or article.date <= options.until
+    )
+
+
+def _language_digest(
+    plans: Sequence[StoryPlan],
+    language: str,
+    source: str,
+    factory: TranslatorFactory,
+    glossary: object,
+    result: DigestResult,
+) -> Digest | None:
+    if language == source:
+        return build_digest(plans, language)
+    try:
+        translator = factory(source, language)
+    except NoRouteError as exc:
+        result.missing.append(Missing.from_error(language, exc))
+        return None
+    except Exception as exc:  # e.g. --device cuda without a GPU
+        result.errors.append(failure_line(exc, f"digest.{language}"))
+        return None
+    texts = texts_of(plans)
+    try:
+        translated, route = _translate(translator, texts, glossary)
+    except Exception as exc:
+        result.errors.append(failure_line(exc, f"digest.{language}"))
+        return None
+    return build_digest(
+        plans, language, translations=dict(zip(texts, translated, strict=True)), translation=route
+    )
+
+
+def _translate(translator: Translator, texts: list[str], glossary: object) -> tuple[list[str], str]:
+    """Each text once, in one batch, holding the glossary's terms."""
+    from processor.glossary import Glossary, translate_held
+    from processor.glossary.hold import held_route
+    from processor.pipeline import checked
+
+    engine = checked(translator)
+    if not isinstance(glossary, Glossary):
+        return engine.translate(texts), translator.describe()
+    held = translate_held(texts, engine, glossary, matches=[glossary.find(t) for t in texts])
+    return held.texts, held_route(translator, glossary)
+
+
+def _default_factory(options: BriefOptions, settings: BatchSettings | None) -> TranslatorFactory:
+    if settings is not None and settings.executor == "ray":
+        from processor.batch import ray as on_ray
+
+        return on_ray.actor_translator_factory(options.translation)
+
+    def factory(source: str, target: str) -> Translator:
+        from processor.translation import get_translator
+
+        return get_translator(source, target, options.translation)
+
+    return factory
+
+
+@contextlib.contextmanager
+def _prepared(
+    paths: Sequence[str], options: BriefOptions, settings: BatchSettings | None
+) -> Iterator[Iterator[Article | BaseException]]:
+    """Each input's record (or its failure), in input order."""
+    if settings is None:
+        yield (_serial(p, options) for p in paths)
+        return
+    from processor.batch.executor import run_each
+    from processor.batch.run import PRELOAD
+
+    work = functools.partial(prepare_article, options=options)
+    cleanup = contextlib.ExitStack()
+    if settings.executor == "ray":
+        from processor.batch import ray as on_ray
+
+        if on_ray.start(settings.address, workers=settings.limits.jobs):
+            cleanup.callback(on_ray.stop)
+        stream = on_ray.run_each_on_ray(work, paths, names=paths)
+    else:
+        stream = run_each(work, paths, settings.limits, names=paths, preload=PRELOAD)
+    with cleanup, contextlib.closing(stream):
+        done: dict[int, Article | BaseException] = {}
+        for item in stream:
+            done[item.index] = item.error if item.error is not None else item.value  # type: ignore[assignment]
+        yield (done[i] for i in range(len(paths)))
+
+
+def _serial(path: str, options: BriefOptions) -> Article | BaseException:
+    try:
+        return prepare_article(path, options)
+    except Exception as exc:  # the error policy: one input's failure is its own
+        return exc

@@ -1,0 +1,98 @@
+"""``processor digest`` end to end on real articles: the files it writes, opened."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import docx
+from docx.shared import Mm
+
+from processor.digest import DigestOptions, digest
+from tests.digest.conftest import path_of
+from tests.support.doubles import tagging
+from tests.support.pipeline import run
+
+
+def _inputs(tmp_path, numbers):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in numbers:
+        shutil.copy(path_of(n), folder)
+    return folder
+
+
+def test_command_writes_docx_md_json_with_every_input_once(tmp_path):
+    folder = _inputs(tmp_path, [1, 2, 3, 7, 8, 9, 10])
+    (folder / "broken.docx").write_bytes(b"not a zip")
+    out = tmp_path / "out"
+    result = run("digest", folder, "-o", out, "--lang", "ru", "--format", "docx,md,json", "-j", "1")
+    assert result.exit_code == 1, result.output  # one input failed; the digest is written
+    assert "error: " in result.stderr and "broken.docx" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "digest.ru.docx",
+        "digest.ru.json",
+        "digest.ru.md",
+    ]
+    data = json.loads((out / "digest.ru.json").read_text(encoding="utf-8"))
+    inputs = [a["input"] for s in data["stories"] for a in s["articles"]]
+    assert sorted(inputs) == sorted(str(p) for p in folder.glob("*.txt"))  # each exactly once
+    assert [f["input"] for f in data["failed"]] == [str(folder / "broken.docx")]
+    assert data["failed"][0]["reason"]
+    assert data["period"] == {"from": "2019-03-20", "to": "2022-11-27"}
+    first = data["stories"][0]
+    assert first["rank"] == 1 and len(first["articles"]) == 3
+    assert {"text", "speaker", "articles"} <= set(first["key_points"][0])
+    assert {"input", "outlet", "date", "url", "headline"} == set(first["articles"][0])
+
+    document = docx.Document(str(out / "digest.ru.docx"))
+    section = document.sections[0]
+    assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
+    assert section.header.paragraphs[0].text.startswith("Обзор прессы")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0].startswith("1. ") and len(headings) >= 3
+    assert "Люди и организации дня" in headings
+    assert "Не вошедшие материалы" in headings
+    # Table rows never split across pages, like the memo's.
+    row = document.tables[1].rows[0]._tr
+    assert row.trPr is not None and row.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None
+    md = (out / "digest.ru.md").read_text(encoding="utf-8")
+    assert md.count("\n## 1. ") == 1 and "| Издание |" in md
+
+
+def test_period_leaves_out_articles_dated_outside(tmp_path):
+    folder = _inputs(tmp_path, [7, 8, 10])
+    options = DigestOptions(languages=("ru",), formats=("json",), since="2022-01-01")
+    result = digest([folder], tmp_path / "out", options)
+    assert result.articles == 2 and [e["input"] for e in result.excluded] == [
+        path_of(10).replace(path_of(10).rsplit("/", 1)[0], str(folder))
+    ]
+
+
+def test_each_sentence_translated_once_one_translator_per_language(tmp_path):
+    folder = _inputs(tmp_path, [1, 2, 3, 7, 8, 9])
+    made: list[tuple[str, str]] = []
+    translators = {}
+
+    def factory(source, target):
+        made.append((source, target))
+        translators[target] = tagging(target)
+        return translators[target]
+
+    options = DigestOptions(languages=("en", "kk"), formats=("json",), use_glossary=False)
+    result = digest([folder], tmp_path / "out", options, translator_factory=factory)
+    assert result.exit_code == 0 and made == [("ru", "en"), ("ru", "kk")]
+    for target, translator in translators.items():
+        assert len(translator.batches) == 1  # one batch for the whole digest
+        assert len(translator.seen) == len(set(translator.seen))  # each sentence once
+        data = json.loads((tmp_path / "out" / f"digest.{target}.json").read_text("utf-8"))
+        assert data["stories"][0]["title"].startswith(f"{target.upper()}(")
+
+
+def test_missing_model_is_exit_3_and_the_other_language_written(tmp_path, model_store):
+    folder = _inputs(tmp_path, [7, 8])
+    result = run("digest", folder, "-o", tmp_path / "out", "--lang", "ru,en", "-j", "1")
+    assert result.exit_code == 3
+    assert "missing: en:" in result.stderr and "processor models install" in result.stderr
+    assert (tmp_path / "out" / "digest.ru.docx").exists()
+    assert not (tmp_path / "out" / "digest.en.docx").exists()
