@@ -277,7 +277,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         from processor.service.digests import digest_work
 
         langs, fmts = (
-            choices(languages, LANGUAGES, "languages"),
+            choices(languages, MEMO_LANGUAGES, "languages"),
             choices(formats, FORMATS, "formats"),
         )
         job = store.new("digest")
