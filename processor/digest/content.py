@@ -17,6 +17,7 @@ from processor import __version__
 from processor.digest.articles import Article, Name
 from processor.digest.labels import label
 from processor.digest.ranking import rank
+from processor.kazakh_latin import base_language, in_script
 from processor.memo.figures import figures_in, what_of
 
 MAX_POINTS = 4
@@ -281,7 +282,8 @@ def _indexed(plans: Sequence[StoryPlan]) -> set[str]:
 
 
 def _rendering(name: Name, language: str) -> str:
-    return {"en": name.en, "kk": name.kk}.get(language) or name.ru
+    rendered = {"en": name.en, "kk": name.kk}.get(base_language(language))
+    return in_script(rendered, language) if rendered else name.ru
 
 
 def build_digest(

@@ -3,6 +3,7 @@ where they say the same: marking, key points, key figures, figure, source, link)
 
 from __future__ import annotations
 
+from processor.kazakh_latin import base_language, in_script
 from processor.memo.labels import label as memo_label
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -66,5 +67,6 @@ def label(key: str, language: str, **values: object) -> str:
     if key in _MEMO_KEYS:
         return memo_label(key, language, **values)
     texts = _LABELS[key]
-    text = texts.get(language) or texts["en"]
+    # kk-latn: the Kazakh label in the Latin alphabet (values are put in as they are).
+    text = in_script(texts.get(base_language(language)) or texts["en"], language)
     return text.format(**values) if values else text

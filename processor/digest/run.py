@@ -21,6 +21,7 @@ from processor.digest.content import Digest, StoryPlan, build_digest, plan, text
 from processor.digest.render import FORMATS, write
 from processor.digest.stories import group
 from processor.errors import NoRouteError, UsageError
+from processor.kazakh_latin import base_language, in_script
 from processor.preparation import BriefOptions, load_glossary
 from processor.results import Missing, failure_line
 
@@ -137,7 +138,8 @@ def _language_digest(
     if language == source:
         return build_digest(plans, language)
     try:
-        translator = factory(source, language)
+        # A script variant (kk-latn) is translated and held in its base language.
+        translator = factory(source, base_language(language))
     except NoRouteError as exc:
         result.missing.append(Missing.from_error(language, exc))
         return None
@@ -150,8 +152,9 @@ def _language_digest(
     except Exception as exc:
         result.errors.append(failure_line(exc, f"digest.{language}"))
         return None
+    shown = [in_script(text, language) for text in translated]
     return build_digest(
-        plans, language, translations=dict(zip(texts, translated, strict=True)), translation=route
+        plans, language, translations=dict(zip(texts, shown, strict=True)), translation=route
     )
 
 
@@ -159,7 +162,7 @@ def _translate(translator: Translator, texts: list[str], glossary: object) -> tu
     """Each text once, in one batch, holding the glossary's terms."""
     from processor.glossary import Glossary, translate_held
     from processor.glossary.hold import held_route
-    from processor.pipeline import checked
+    from processor.translation.base import checked
 
     engine = checked(translator)
     if not isinstance(glossary, Glossary):

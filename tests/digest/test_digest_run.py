@@ -96,3 +96,33 @@ def test_missing_model_is_exit_3_and_the_other_language_written(tmp_path, model_
     assert "missing: en:" in result.stderr and "processor models install" in result.stderr
     assert (tmp_path / "out" / "digest.ru.docx").exists()
     assert not (tmp_path / "out" / "digest.en.docx").exists()
+
+
+def test_kk_latn_digest_has_no_cyrillic_outside_the_sources(tmp_path):
+    """kk-latn: the Kazakh digest in the 2021 Latin alphabet; only the sources' own words
+    (headlines, outlets, Russian names) may stay Cyrillic."""
+    import re
+
+    from tests.support.doubles import RecordingTranslator
+
+    def kazakh(source, target):
+        assert target == "kk"  # translated in its base language, converted after
+        return RecordingTranslator(lambda s: "Мемлекет басшысы мәлімдеді.", source=source,
+                                   target=target, name="kazakh")  # fmt: skip
+
+    folder = _inputs(tmp_path, [1, 2, 3])
+    out = tmp_path / "out"
+    result = digest(
+        [str(p) for p in sorted(folder.glob("*.txt"))], out,
+        DigestOptions(languages=("kk-latn",), formats=("json",)), translator_factory=kazakh,
+    )  # fmt: skip
+    assert not result.missing and not result.errors, (result.missing, result.errors)
+    data = json.loads((out / "digest.kk-latn.json").read_text(encoding="utf-8"))
+    points = [p["text"] for s in data["stories"] for p in s["key_points"]]
+    assert "Memleket basşysy mälımdedı." in points
+    sources = " ".join(p.read_text(encoding="utf-8") for p in folder.glob("*.txt"))
+    allowed = set(re.findall(r"\w+", sources.lower()))
+    shown = json.dumps({k: v for k, v in data.items() if k != "stories"}, ensure_ascii=False)
+    shown += " ".join(s["title"] for s in data["stories"]) + " " + " ".join(points)
+    cyrillic = {w for w in re.findall(r"\w+", shown) if re.search("[\u0400-\u04ff]", w)}
+    assert {w for w in cyrillic if w.lower() not in allowed} == set()
