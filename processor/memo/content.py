@@ -22,15 +22,14 @@ from processor.memo.labels import (
     localize_route,
     note_text,
 )
+from processor.memo.subject import derive_title, subject_line
 from processor.model import Document
 from processor.summarize import KeyPoint, Selection
 
-# A subject fits two lines of the title style on A4 (about 60 characters a line).
-_SUBJECT_CHARS = 120
+__all__ = ["EntityRow", "Memo", "MemoItem", "TermCheck", "build_memo", "derive_title"]
+
 _BOTTOM_LINE_SENTENCES = 3
 _BOTTOM_LINE_WORDS = 90
-# "…, сообщает Zakon.kz." at the end of a lead: attribution, not part of the subject.
-_ATTRIBUTION = re.compile(r",?\s*(сообщает|передает|передаёт|пишет)\s+[^,]+$", re.IGNORECASE)
 MARKING_ENV = "PROCESSOR_MEMO_MARKING"
 
 
@@ -170,38 +169,6 @@ def processing_time() -> dt.datetime:
 
 def processed_date() -> str:
     return processing_time().date().isoformat()
-
-
-def derive_title(doc: Document) -> str:
-    """The memo's subject: the article's headline, else the lead's first complete clause.
-
-    Never a lead cut mid-clause with "…": a subject reads as a headline, in two lines.
-    """
-    first = next(doc.sentences(), None)
-    text = (doc.title or (first.text if first else "")).strip()
-    if not text:
-        return doc.meta.name
-    if not doc.title:
-        text = _ATTRIBUTION.sub("", text.rstrip(".!")).strip()
-    return subject_line(text)
-
-
-def subject_line(text: str) -> str:
-    """``text`` in at most two title lines: whole clauses that fit, never an ellipsis."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= _SUBJECT_CHARS:
-        return text
-    # The longest run of whole clauses that fits, e.g. the main clause before ", где …".
-    cut = ""
-    for match in re.finditer(r"[,;:]\s|\s[–—-]\s", text):
-        if match.start() > _SUBJECT_CHARS:
-            break
-        if len(text[: match.start()].split()) >= 4:
-            cut = text[: match.start()]
-    if cut:
-        return cut
-    words = text[:_SUBJECT_CHARS].rsplit(" ", 1)[0]
-    return words.rstrip(",;:–—- ")
 
 
 def _items(points: Sequence[KeyPoint], translations: Mapping[str, str] | None) -> list[MemoItem]:
