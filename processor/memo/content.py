@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from processor import __version__
+from processor.memo.figures import FigureRow, figure_rows
 from processor.memo.labels import (
     counted,
     format_date,
@@ -25,6 +26,7 @@ from processor.memo.labels import (
 from processor.memo.subject import derive_title, subject_line
 from processor.model import Document
 from processor.summarize import KeyPoint, Selection
+from processor.summarize.figures import Figure, key_figures
 
 __all__ = ["EntityRow", "Memo", "MemoItem", "TermCheck", "build_memo", "derive_title"]
 
@@ -54,9 +56,9 @@ class EntityRow:
 
 
 def entity_type(row: EntityRow, language: str) -> str:
-    """The type cell: a romanized name says it is not from the glossary."""
-    kind = label(row.type, language)
-    return kind if row.in_glossary else f"{kind} ({label('romanized', language)})"
+    """The type cell: the kind only (whether a name is from the glossary is a mark on
+    its renderings, explained once under the table)."""
+    return label(row.type, language)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class Memo:
     published: str | None = None
     url: str | None = None
     marking: str = ""
+    # The Key figures table: one source figure a row (key_figures keeps their sentences).
+    figure_rows: list[FigureRow] = field(default_factory=list)
 
     @property
     def memo_type(self) -> str:
@@ -260,6 +264,7 @@ def build_memo(
     notices: Sequence[str] = (),
     glossaries: Sequence[str] = (),
     marking: str | None = None,
+    figures: Sequence[Figure] | None = None,
 ) -> Memo:
     """Assemble the memo for one language.
 
@@ -267,7 +272,12 @@ def build_memo(
     ``selection.sentence_ids()``; None means the memo is in the source language
     (then there is no translation to check, so no terminology rows).
     ``marking`` is the handling marking (None: :func:`default_marking`).
+    ``figures`` are the source's key figures (None: read from the selection here); a
+    translated memo finds their "what" phrases in ``translations`` under
+    :func:`processor.memo.figures.what_key`.
     """
+    if figures is None:
+        figures = source_figures(doc, selection)
     keywords = [
         row.en if language == "en" else row.kk if language == "kk" else row.ru
         for row in entities[:8]
@@ -300,4 +310,12 @@ def build_memo(
         published=meta.published,
         url=meta.url,
         marking=default_marking(language) if marking is None else marking,
+        figure_rows=figure_rows(figures, language, translations),
     )
+
+
+def source_figures(doc: Document, selection: Selection) -> list[Figure]:
+    """The key figures of the source's key-figure sentences (what the table shows)."""
+    by_id = {s.id: s.text for s in doc.sentences()}
+    ids = [sid for point in selection.key_figures for sid in point.sentence_ids]
+    return key_figures([(sid, by_id[sid]) for sid in ids if sid in by_id])

@@ -20,7 +20,12 @@ _LABELS: dict[str, dict[str, str]] = {
     "key_figures": {"en": "Key figures", "ru": "Ключевые цифры", "kk": "Негізгі көрсеткіштер"},
     "figure": {"en": "Figure", "ru": "Цифра", "kk": "Көрсеткіш"},
     "what": {"en": "What", "ru": "Что", "kk": "Не туралы"},
-    "sentence": {"en": "Sentence", "ru": "Предложение", "kk": "Сөйлем"},
+    "context": {"en": "Context", "ru": "Контекст", "kk": "Мәнмәтін"},
+    "figure_lost": {
+        "en": "⚠ the translation of this sentence does not state the figure: check the source.",
+        "ru": "⚠ в переводе предложения этой цифры нет: сверьте с оригиналом.",
+        "kk": "⚠ сөйлемнің аудармасында бұл көрсеткіш жоқ: түпнұсқамен салыстырыңыз.",
+    },
     "entities": {
         "en": "People, organizations and places",
         "ru": "Люди, организации и места",
@@ -97,6 +102,19 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": "romanized, not in glossary",
         "ru": "транслитерация, нет в глоссарии",
         "kk": "транслитерация, глоссарийде жоқ",
+    },
+    "romanized_mark": {
+        "en": "* not in the glossary: English romanized, Kazakh as in the Russian source; "
+        "check the spelling.",
+        "ru": "* нет в глоссарии: английское написание — транслитерация, казахское совпадает "
+        "с русским; сверьте написание.",
+        "kk": "* глоссарийде жоқ: ағылшынша транслитерация, қазақша орысша түпнұсқадағыдай; "
+        "жазылуын тексеріңіз.",
+    },
+    "more_names": {
+        "en": "{more} more in the text: {names}.",
+        "ru": "Ещё в тексте ({more}): {names}.",
+        "kk": "Мәтінде тағы {more}: {names}.",
     },
     "page_of": {
         "en": "Page {page} of {pages}",

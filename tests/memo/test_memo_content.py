@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from processor.memo import TermCheck, build_memo, derive_title
-from processor.memo.figures import figure_row
 from processor.memo.labels import counted, label, localize_route, note_text
 from processor.memo.sections import Table, sections
 from processor.model import Document, Paragraph, SourceMeta
@@ -94,24 +93,6 @@ def test_bottom_line_leads_with_the_lead_and_is_not_repeated(seed):
     shown = {b.text for b in listed.blocks if hasattr(b, "style")}
     assert not shown & {item.text for item in memo.bottom_line}
     assert len(shown) + len(memo.bottom_line) == len(memo.key_points)
-
-
-def test_key_figures_table_rows():
-    figure, what, _ = figure_row("Инвестиции в наш регион – это почти 80% всех вложений.", "ru")
-    assert (figure, what) == ("80%", "Инвестиции в наш регион")
-    figure, what, _ = figure_row(
-        "Chevron за все это время вложил в экономику Казахстана 55 миллиардов долларов.", "ru"
-    )
-    assert figure == "55 миллиардов долларов"
-    assert what == "Chevron за все это время вложил в экономику Казахстана"
-    _, what, _ = figure_row(
-        "Товарооборот Казахстана с США растет, но не революционными темпами. "
-        "Он составил, если не ошибаюсь, 4,2 миллиарда долларов в прошлом году.",
-        "ru",
-    )
-    assert what == "Товарооборот Казахстана с США растет"  # past the aside and the "but"
-    figure, _, _ = figure_row("Удвоение ВВП до 450 миллиардов долларов к 2029 году.", "ru")
-    assert figure == "450 миллиардов долларов"  # the year is a date, not a figure
 
 
 def _checks() -> list[TermCheck]:

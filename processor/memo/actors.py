@@ -1,0 +1,89 @@
+"""The memo's names table: the actors an article is about, not every name it mentions.
+
+Built on the rows :func:`processor.glossary.entities.names_in` finds (glossary entries and
+natasha's names outside the glossary): one row per actor, aliases merged ("США",
+"Америка" and "Соединенные Штаты Америки"; "Казахстан" and "РК"), terms that are
+abbreviations ("ВВП") and names made of common words left to the terminology, the outlet
+that published the article left out, and the rest ranked by how much the article is
+about them: mentions, a place in the headline or lead, people first among equals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from processor.glossary.entities import EntityName
+from processor.model import Document
+
+# Glossary entries that name one country: the first id is the row's (its type and words).
+_SAME_ACTOR = (
+    ("usa", "us-abbr", "america"),
+    ("kazakhstan", "rk", "republic-of-kazakhstan"),
+    ("russia", "russian-federation", "rf"),
+)
+MAX_ROWS = 12
+_LEAD_BONUS = 3
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One row of the names table, in ru, en and kk."""
+
+    ru: str
+    en: str
+    kk: str
+    type: str  # person, organization or place
+    in_glossary: bool
+    mentions: int
+
+
+def actors(names: Sequence[EntityName], doc: Document) -> list[Actor]:
+    """The actors of ``doc`` from its names rows, most important first (all of them; the
+    memo shows the first :data:`MAX_ROWS` and counts the rest)."""
+    by_id = {n.entry_id: n for n in names if n.entry_id}
+    group_of = {member: group[0] for group in _SAME_ACTOR for member in group}
+    merged: dict[str, list[EntityName]] = {}
+    for name in names:
+        if not _is_actor(name, doc):
+            continue
+        key = group_of.get(name.entry_id or "", name.entry_id or f"ru:{name.ru}")
+        merged.setdefault(key, []).append(name)
+    lead = " ".join(p.text for p in doc.paragraphs[:2]) + " " + (doc.title or "")
+    rows = []
+    for key, members in merged.items():
+        main = by_id.get(key) or _main(members)
+        mentions = sum(m.count for m in members)
+        if main.type == "abbreviation":
+            continue  # an abbreviation on its own ("ВВП") is a term, not an actor
+        rows.append((main, mentions, any(_named_in(m.ru, lead) for m in members)))
+    first_seen = {name.ru: i for i, name in enumerate(names)}
+    rows.sort(
+        key=lambda r: (
+            -(r[1] + (_LEAD_BONUS if r[2] else 0)),
+            r[0].type != "person",
+            first_seen.get(r[0].ru, 0),
+        )
+    )
+    return [
+        Actor(main.ru, main.en, main.kk, main.type, main.in_glossary, mentions)
+        for main, mentions, _ in rows
+    ]
+
+
+def _main(members: list[EntityName]) -> EntityName:
+    """The member that names the actor best: a full name over an abbreviation."""
+    return min(members, key=lambda m: (m.type == "abbreviation", -m.count))
+
+
+def _is_actor(name: EntityName, doc: Document) -> bool:
+    if name.source == "translated":
+        return False  # only common words ("Технический университет"): no proper name
+    outlet = (doc.meta.outlet or "").lower()
+    return not (outlet and name.ru.lower() == outlet)
+
+
+def _named_in(name: str, text: str) -> bool:
+    """The name (or its stem: "Токаев" in "Токаева") stands in ``text``."""
+    words = name.split()
+    return bool(words) and all(w[: max(4, len(w) - 2)] in text for w in words)
