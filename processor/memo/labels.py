@@ -22,9 +22,9 @@ _LABELS: dict[str, dict[str, str]] = {
     "what": {"en": "What", "ru": "Что", "kk": "Не туралы"},
     "context": {"en": "Context", "ru": "Контекст", "kk": "Мәнмәтін"},
     "figure_lost": {
-        "en": "⚠ the translation of this sentence does not state the figure: check the source.",
-        "ru": "⚠ в переводе предложения этой цифры нет: сверьте с оригиналом.",
-        "kk": "⚠ сөйлемнің аудармасында бұл көрсеткіш жоқ: түпнұсқамен салыстырыңыз.",
+        "en": "† the translation of this sentence does not state the figure: check the source.",
+        "ru": "† в переводе предложения этой цифры нет: сверьте с оригиналом.",
+        "kk": "† сөйлемнің аудармасында бұл көрсеткіш жоқ: түпнұсқамен салыстырыңыз.",
     },
     "entities": {
         "en": "People, organizations and places",

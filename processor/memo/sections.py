@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from processor.memo.actors import MAX_ROWS
-from processor.memo.content import EntityRow, Memo, entity_type, term_reason
+from processor.memo.content import EntityRow, Memo, entity_type, term_notices, term_reason
 from processor.memo.labels import LANGUAGE_COLUMNS, counted, label
 
 TextStyle = Literal["body", "bullet", "lead", "note", "subheading"]
@@ -77,7 +77,7 @@ def _figures(memo: Memo) -> Table:
     lang = memo.language
     header = (label("figure", lang), label("what", lang), label("context", lang))
     rows = tuple(
-        (f"{r.figure} ⚠" if r.lost else r.figure, r.what, r.context) for r in memo.figure_rows
+        (f"{r.figure} †" if r.lost else r.figure, r.what, r.context) for r in memo.figure_rows
     )
     return Table(header, rows, (0.2, 0.25, 0.55))
 
@@ -111,7 +111,14 @@ def _terminology(memo: Memo) -> list[Block]:
             )
             for t in problems
         )
-        blocks.append(Table(header, rows, (0.22, 0.22, 0.1, 0.12, 0.34)))
+        reasons = {row[-1] for row in rows}
+        if len(rows) > 1 and len(reasons) == 1:
+            # One reason for every row: said once under the table, not on each row.
+            short = tuple(row[:-1] for row in rows)
+            blocks.append(Table(header[:-1], short, (0.32, 0.32, 0.16, 0.2)))
+            blocks.append(Text(f"{label('reason', lang)}: {reasons.pop()}.", "note"))
+        else:
+            blocks.append(Table(header, rows, (0.22, 0.22, 0.1, 0.12, 0.34)))
     rest = memo.checked_ok
     if rest:
         key = "terms_ok" if problems else "terms_all_ok"
@@ -141,12 +148,18 @@ def sections(memo: Memo) -> list[Section]:
         out.append(Section("key_figures", label("key_figures", lang), blocks))
     if memo.entities:
         out.append(Section("entities", label("entities", lang), tuple(_names(memo))))
-    if memo.notices:
-        notes = tuple(Text(n, "bullet") for n in memo.notices)
+    # A term the translation lost is a row of the terminology table: not a notice too
+    # (the JSON memo keeps every notice for machines).
+    said = set(term_notices(memo.problem_terms, lang))
+    other = [n for n in memo.notices if n not in said]
+    if other:
+        notes = tuple(Text(n, "bullet") for n in other)
         out.append(Section("notices", label("notices", lang), notes))
     if memo.problem_terms or memo.checked_ok:
         out.append(Section("terminology", label("terminology", lang), tuple(_terminology(memo))))
-    out.append(Section("method", label("method", lang), (_fields(memo.method_rows(), True),)))
+    # One line: how the memo was made matters less than what it says.
+    method = "; ".join(f"{key}: {value}" for key, value in memo.method_rows())
+    out.append(Section("method", None, (Text(f"{label('method', lang)}. {method}.", "note"),)))
     if memo.full_text is not None:
         out.append(Section("full_text", label("full_text", lang), tuple(_full_text(memo))))
     return out

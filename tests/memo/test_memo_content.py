@@ -130,11 +130,14 @@ def test_term_checks_worded_in_the_memo_language(seed, lang, notice, count_line,
         translations={sid: "x" for sid in ids},
         terms=_checks(),
     )
-    assert memo.notices == [notice]
+    assert memo.notices == [notice]  # kept for the JSON memo
+    # The problem is a row of the terminology table; no notice says it a second time.
+    assert not any(s.key == "notices" for s in sections(memo))
     terminology = next(s for s in sections(memo) if s.key == "terminology")
     [table, line] = terminology.blocks
     assert isinstance(table, Table) and len(table.rows) == 1  # only the problem in full
     assert table.rows[0][0] == "Токаев" and table.rows[0][-1] == reason
+    assert table.rows[0][3] == "1 / 3"
     assert line.text == count_line
 
 
