@@ -107,6 +107,8 @@ class Memo:
     marking: str = ""
     # The Key figures table: one source figure a row (key_figures keeps their sentences).
     figure_rows: list[FigureRow] = field(default_factory=list)
+    # A translated memo also shows the source's headline (or subject) as written.
+    original_title: str | None = None
 
     @property
     def memo_type(self) -> str:
@@ -120,6 +122,8 @@ class Memo:
         """The header block under the subject, as (label, value) in the memo language."""
         lang = self.language
         rows = [(label("source", lang), self.outlet or self.source_name)]
+        if self.original_title:
+            rows.insert(0, (label("original_title", lang), self.original_title))
         if self.published:
             rows.append((label("published", lang), format_date(self.published, lang)))
         if self.url:
@@ -311,6 +315,7 @@ def build_memo(
         url=meta.url,
         marking=default_marking(language) if marking is None else marking,
         figure_rows=figure_rows(figures, language, translations),
+        original_title=derive_title(doc) if translations is not None else None,
     )
 
 

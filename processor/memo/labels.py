@@ -37,6 +37,11 @@ _LABELS: dict[str, dict[str, str]] = {
     "method": {"en": "Method", "ru": "Метод", "kk": "Әдіс"},
     "subject": {"en": "Subject", "ru": "Тема", "kk": "Тақырыбы"},
     "source": {"en": "Source", "ru": "Источник", "kk": "Дереккөз"},
+    "original_title": {
+        "en": "Original headline",
+        "ru": "Заголовок оригинала",
+        "kk": "Түпнұсқа тақырыбы",
+    },
     "published": {"en": "Article date", "ru": "Дата публикации", "kk": "Жарияланған күні"},
     "link": {"en": "Link", "ru": "Ссылка", "kk": "Сілтеме"},
     "file": {"en": "File", "ru": "Файл", "kk": "Файл"},

@@ -37,3 +37,20 @@ def test_the_source_is_the_outlet_the_lead_names_not_the_file():
         memo = build_memo(ready.doc, ready.selection, language="ru")
         assert memo.header_rows()[0] == ("Источник", outlet)
         assert path.name not in dict(memo.header_rows()).values()
+
+
+def test_a_translated_memo_shows_the_original_headline():
+    ready = prepare(SEED, BriefOptions())
+    ids = ready.selection.sentence_ids()
+    memo = build_memo(
+        ready.doc,
+        ready.selection,
+        language="en",
+        translations=dict.fromkeys(ids, "x"),
+        title="Tokayev stressed how hard the Ukrainian settlement is",
+    )
+    rows = dict(memo.header_rows())
+    assert rows["Original headline"] == derive_title(ready.doc)
+    assert rows["Source"] == "Zakon.kz"
+    source_memo = build_memo(ready.doc, ready.selection, language="ru")
+    assert "Заголовок оригинала" not in dict(source_memo.header_rows())
