@@ -121,7 +121,9 @@ class Memo:
     def header_rows(self) -> list[tuple[str, str]]:
         """The header block under the subject, as (label, value) in the memo language."""
         lang = self.language
-        rows = [(label("source", lang), self.outlet or self.source_name)]
+        # A file name is no source: without an outlet the row says so (the file is in
+        # the method note).
+        rows = [(label("source", lang), self.outlet or label("source_unknown", lang))]
         if self.original_title:
             rows.insert(0, (label("original_title", lang), self.original_title))
         if self.published:

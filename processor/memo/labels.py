@@ -37,6 +37,11 @@ _LABELS: dict[str, dict[str, str]] = {
     "method": {"en": "Method", "ru": "Метод", "kk": "Әдіс"},
     "subject": {"en": "Subject", "ru": "Тема", "kk": "Тақырыбы"},
     "source": {"en": "Source", "ru": "Источник", "kk": "Дереккөз"},
+    "source_unknown": {
+        "en": "not named in the article",
+        "ru": "не указан в тексте",
+        "kk": "мәтінде көрсетілмеген",
+    },
     "original_title": {
         "en": "Original headline",
         "ru": "Заголовок оригинала",

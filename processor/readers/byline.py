@@ -21,10 +21,11 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _INLINE = re.compile(rf",\s*{_VERB}\s+{_WHO}{_NAME}(?=[\s,.;]|$)")
-# A dateline: "АСТАНА, 29 января. /ТАСС/." or "АСТАНА, 2 фев - ПРАЙМ."
+# A dateline: "АСТАНА, 29 января. /ТАСС/.", "АСТАНА, 2 фев - ПРАЙМ." or
+# "Астана. 15 сентября. KAZAKHSTAN TODAY - ".
 _DATELINE = re.compile(
-    r"^[А-ЯЁ][А-ЯЁ\-]+,\s+\d{1,2}\s+\w+\.?\s*"
-    r"(?:/([^/]{2,30})/|[-–—]\s*([A-ZА-ЯЁ][A-ZА-ЯЁ .]{1,30}?)\.)"
+    r"^[А-ЯЁ][А-ЯЁа-яё\-]+[,.]\s+\d{1,2}\s+\w+\.?\s*"
+    r"(?:/([^/]{2,30})/|[-–—]\s*([A-ZА-ЯЁ][A-ZА-ЯЁ .]{1,30}?)\.|([A-Z][A-Z ]{2,30}?)\s+[-–—]\s)"
 )
 # Words that end a match but are no outlet ("сообщает пресс-служба", "пишет он").
 _NOT_OUTLETS = {"пресс-служба", "он", "она", "они", "министерство", "акорда", "ведомство"}
@@ -34,7 +35,7 @@ def outlet_in_lead(paragraphs: Iterable[str], *, first: int = 4) -> str | None:
     """The outlet named by the first paragraphs' attribution or dateline, else None."""
     for text in list(paragraphs)[:first]:
         if m := _DATELINE.match(text):
-            return (m.group(1) or m.group(2)).strip()
+            return (m.group(1) or m.group(2) or m.group(3)).strip()
         for m in _INLINE.finditer(text):
             name = m.group(1).rstrip(".")
             if name.lower() not in _NOT_OUTLETS and _looks_like_outlet(name):

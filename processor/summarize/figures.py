@@ -47,7 +47,8 @@ def numbers(text: str) -> frozenset[str]:
 _SCALE = r"тыс\.|тысяч\w*|млн|миллион\w*|млрд|миллиард\w*|трлн|триллион\w*"
 _UNIT = (
     r"%|процент\w*|доллар\w*|долл\.|USD|\$|тенге|евро|рубл\w*|тонн\w*|баррел\w*|"
-    r"км|кв\.\s?м|гектар\w*|га|лет|год\w*|месяц\w*|человек"
+    r"квадратн\w+ метр\w*|кв\.\s?м|километр\w*|метр\w*|км|гектар\w*|га|лет|год\w*|месяц\w*|"
+    r"человек"
 )
 _FIGURE_NUMBER = r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
 FIGURE = re.compile(
@@ -109,8 +110,13 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\s*(?:" + _MONTHS + r")", text[match.end() :], re.IGNORECASE):
             continue  # "16 декабря": a date
+        if _PERIOD.search(text[: match.start()]) and re.search(r"(месяц|лет|год)", value, re.I):
+            continue  # "за 11 месяцев": the period a figure covers, not a figure
         spans.append((match.start(), match.start() + len(match.group().rstrip())))
     return spans
+
+
+_PERIOD = re.compile(r"(?:\bза|\bв течение|\bпоследние|\bпервые|\bитогам)\s+$", re.IGNORECASE)
 
 
 def figures_of(sentence_id: str, text: str, previous: str | None = None) -> list[Figure]:
@@ -126,9 +132,17 @@ def figures_of(sentence_id: str, text: str, previous: str | None = None) -> list
     figures = []
     for a, b in spans:
         what = what_of(tokens, a, b)
+        if re.search(r"\d", what):
+            what = ""  # a label holding another number is borrowed, not this figure's
         if not what and previous and _pronoun_subject(tokens):
             what = _subject(parse(previous, ner=False).tokens)
-        figures.append(Figure(text[a:b], what or _words_before(text, a), sentence_id, text))
+        if not what:
+            # No phrase of its own: a short run of words just before it ("удвоение ВВП
+            # до 450 млрд"), else the sentence's subject, else the longer run.
+            before = _words_before(text, a)
+            short = before if 0 < len(before.split()) <= 4 else ""
+            what = short or _subject(tokens) or before
+        figures.append(Figure(text[a:b], what, sentence_id, text))
     return figures
 
 
@@ -187,7 +201,7 @@ def what_of(tokens: list[Any], start: int, stop: int) -> str:
     head = head_of[top]
     if head < 0:
         return ""
-    if _is_noun(tokens[head]) and tokens[top].rel in ("nmod", "appos", "nsubj"):
+    if _is_noun(tokens[head]) and tokens[top].rel in ("nmod", "appos", "nsubj", "nummod"):
         return _phrase(tokens, children, head, exclude=_subtree(children, top, head))
     if tokens[head].pos in ("VERB", "AUX"):
         verb = head
@@ -284,6 +298,8 @@ def _nominative(tokens: list[Any], i: int, root: int) -> str:
 def _words_before(text: str, at: int) -> str:
     """No parse to go by: the words just before the figure in its clause."""
     clause = re.split(r"[,;:()–—]|(?<=[.!?])\s", text[:at])[-1].split()
+    while any(ch.isdigit() for ch in " ".join(clause)):
+        clause = clause[1:]  # never another figure's words
     while clause and ((len(clause[-1]) <= 3 and clause[-1].islower()) or clause[-1] in _TAIL):
         clause.pop()  # "удвоение ВВП до", "на сумму свыше"
     return " ".join(clause[-_WHAT_WORDS:]).strip(" .,")

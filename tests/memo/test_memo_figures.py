@@ -97,3 +97,19 @@ def test_translated_memo_reads_figures_from_the_source(
 
 def stated_any(figure: str, context: str) -> bool:
     return stated(figure.replace(".", ","), context) or stated(figure, context)
+
+
+def test_figure_dense_sentences_give_no_borrowed_labels_and_no_periods():
+    from processor.summarize.figures import key_figures
+    from tests.support.data import DATA
+
+    doc = prepare(DATA / "figures" / "zakon-astana-grp.ru.txt", BriefOptions()).doc
+    figures = key_figures([(s.id, s.text) for s in doc.sentences()])
+    found = {f.text: f.what for f in figures}
+    # "за 11 месяцев" is the period the figures cover; before, it was a figure of its own
+    # and "за 11 месяцев 2025 года превышает" was the label of "10,8 трлн тенге".
+    assert "11 месяцев" not in found
+    assert all(not re.search(r"\d", what) for what in found.values()), found
+    assert found["2,8 трлн тенге"] == "Объем выпуска обрабатывающей промышленности"
+    assert found["5 млн квадратных метров"] == "Объем строительства жилья"
+    assert {"10,8 трлн тенге", "22,5 млрд долларов", "4,3 трлн тенге", "118,6%"} <= set(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from processor.memo import build_memo, derive_title
 from processor.memo.subject import subject_line
 from processor.preparation import BriefOptions, prepare
-from tests.support.data import HEADLESS, SEED
+from tests.support.data import HEADLESS, NEWS, SEED
 
 OKHASOV = HEADLESS / "ulysmedia-okhasov-sentence.ru.txt"
 
@@ -54,3 +54,11 @@ def test_a_translated_memo_shows_the_original_headline():
     assert rows["Source"] == "Zakon.kz"
     source_memo = build_memo(ready.doc, ready.selection, language="ru")
     assert "Заголовок оригинала" not in dict(source_memo.header_rows())
+
+
+def test_an_article_that_names_no_outlet_says_so_instead_of_its_file_name():
+    path = NEWS / "07-rtvi-new-foreign-minister.ru.txt"  # "сообщает … пресс-служба"
+    ready = prepare(path, BriefOptions())
+    memo = build_memo(ready.doc, ready.selection, language="ru")
+    assert dict(memo.header_rows())["Источник"] == "не указан в тексте"
+    assert path.name in dict(memo.method_rows())["Файл"]

@@ -17,6 +17,7 @@ from tests.support.data import HEADLESS, NEWS, SEED
         (NEWS / "02-kazpravda-bektenov-exxonmobil.ru.txt", "Kazpravda.kz"),  # "со ссылкой"
         (NEWS / "08-tass-chevron-tengiz.ru.txt", "ТАСС"),  # dateline "/ТАСС/"
         (NEWS / "11-prime-rosatom-akdala.ru.txt", "ПРАЙМ"),  # dateline "- ПРАЙМ."
+        (NEWS / "13-kt-heating-season.ru.txt", "KAZAKHSTAN TODAY"),  # "KAZAKHSTAN TODAY -"
     ],
 )
 def test_outlet_comes_from_the_lead_of_a_plain_text(path, outlet):
