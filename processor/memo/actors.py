@@ -5,11 +5,13 @@ natasha's names outside the glossary): one row per actor, aliases merged ("СШ�
 "Америка" and "Соединенные Штаты Америки"; "Казахстан" and "РК"), terms that are
 abbreviations ("ВВП") and names made of common words left to the terminology, the outlet
 that published the article left out, and the rest ranked by how much the article is
-about them: mentions, a place in the headline or lead, people first among equals.
+about them: mentions, a place in the headline or lead, speaking in the article, people
+first among equals.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +26,14 @@ _SAME_ACTOR = (
 )
 MAX_ROWS = 12
 _LEAD_BONUS = 3
+_SPEAKER_BONUS = 3
+# A speech verb next to a name: the person speaks in the article (an interviewee, a
+# minister quoted), which makes them an actor even when named once.
+_SPEECH = re.compile(
+    r"(?:рассказал|сказал|заявил|отметил|подчеркнул|сообщил|пояснил|добавил|считает|"
+    r"по словам|по мнению)\w*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,14 @@ def actors(names: Sequence[EntityName], doc: Document) -> list[Actor]:
         mentions = sum(m.count for m in members)
         if main.type == "abbreviation":
             continue  # an abbreviation on its own ("ВВП") is a term, not an actor
-        rows.append((main, mentions, any(_named_in(m.ru, lead) for m in members)))
+        bonus = _LEAD_BONUS if any(_named_in(m.ru, lead) for m in members) else 0
+        if main.type == "person" and any(_speaks(m.ru, doc.text) for m in members):
+            bonus += _SPEAKER_BONUS
+        rows.append((main, mentions, bonus))
     first_seen = {name.ru: i for i, name in enumerate(names)}
     rows.sort(
         key=lambda r: (
-            -(r[1] + (_LEAD_BONUS if r[2] else 0)),
+            -(r[1] + r[2]),
             r[0].type != "person",
             first_seen.get(r[0].ru, 0),
         )
@@ -87,3 +100,13 @@ def _named_in(name: str, text: str) -> bool:
     """The name (or its stem: "Токаев" in "Токаева") stands in ``text``."""
     words = name.split()
     return bool(words) and all(w[: max(4, len(w) - 2)] in text for w in words)
+
+
+def _speaks(name: str, text: str) -> bool:
+    """A speech verb within a few words of the person's surname ("рассказал политолог
+    Эдуард Полетаев", "по словам Бектенова")."""
+    surname = name.split()[-1]
+    stem = re.escape(surname[: max(4, len(surname) - 2)])
+    verb = _SPEECH.pattern
+    near = rf"{verb}(?:\W+\w+){{0,3}}\W+{stem}|{stem}\w*(?:\W+\w+){{0,2}}\W+{verb}"
+    return re.search(near, text, re.IGNORECASE) is not None

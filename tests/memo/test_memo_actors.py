@@ -30,6 +30,8 @@ def test_seed_names_table_is_the_actors_with_aliases_merged(tmp_path):
     for aliases in _ALIASES:
         assert len(aliases & set(names)) == 1, (aliases, names)
     assert {"Касым-Жомарт Токаев", "Дональд Трамп", "Эдуард Полетаев"} <= set(names)
+    # The interviewee is named once, but he speaks: before a region named five times.
+    assert names.index("Эдуард Полетаев") < names.index("Центральная Азия")
     assert {row[3] for row in rows} <= {"персона", "организация", "место"}  # kind only
     text = "\n".join(p.text for p in docx.Document(path).paragraphs)
     assert "Ещё в тексте" in text  # the rest counted, not dropped silently
