@@ -3,8 +3,8 @@
 Built on the rows :func:`processor.glossary.entities.names_in` finds (glossary entries and
 natasha's names outside the glossary): one row per actor, aliases merged ("США",
 "Америка" and "Соединенные Штаты Америки"; "Казахстан" and "РК"), terms that are
-abbreviations ("ВВП") and names made of common words left to the terminology, the outlet
-that published the article left out, and the rest ranked by how much the article is
+abbreviations ("ВВП") left to the terminology, the outlet that published the article
+left out, and the rest ranked by how much the article is
 about them: mentions, a place in the headline or lead, speaking in the article, people
 first among equals.
 """
@@ -90,8 +90,6 @@ def _main(members: list[EntityName]) -> EntityName:
 
 
 def _is_actor(name: EntityName, doc: Document) -> bool:
-    if name.source == "translated":
-        return False  # only common words ("Технический университет"): no proper name
     outlet = (doc.meta.outlet or "").lower()
     return not (outlet and name.ru.lower() == outlet)
 
