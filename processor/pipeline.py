@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from processor.errors import NoRouteError, UsageError
 from processor.kazakh_latin import base_language
 from processor.memo import EntityRow, Memo, TermCheck, build_memo, derive_title
+from processor.memo.figures import what_key
 from processor.memo.script import written_in
 from processor.model import Document
 from processor.outputs import Source, collect_sources
@@ -277,6 +278,7 @@ class _Run:
             terms=terms,
             glossaries=_glossary_names(item.ready),
             marking=self.options.marking,
+            figures=item.ready.figures,
         )
 
     def source_memo(self, item: _Input, language: str) -> Memo:
@@ -293,6 +295,7 @@ class _Run:
             ],
             glossaries=_glossary_names(item.ready),
             marking=self.options.marking,
+            figures=item.ready.figures,
         )
 
     def fall_back_to_source(self, item: _Input) -> None:
@@ -326,7 +329,10 @@ def _memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
     doc, selection = prepared.doc, prepared.selection
     by_id = {s.id: s for s in doc.sentences()}
     wanted = list(by_id) if full_text else selection.sentence_ids()
-    return [(_TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
+    texts = [(_TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
+    # What each key figure measures, translated like the rest (the figures stay the source's).
+    figures = prepared.figures or ()
+    return texts + [(what_key(i), f.what) for i, f in enumerate(figures) if f.what]
 
 
 def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -342,12 +348,15 @@ def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[s
 
 
 def _entity_rows(prepared: Prepared) -> list[EntityRow]:
-    """People, organizations and places: glossary entries, then natasha's finds."""
+    """The actors: people, organizations and places the article is about, aliases merged,
+    most important first (:mod:`processor.memo.actors`)."""
     if prepared.findings is None:
         return []
+    from processor.memo.actors import actors
+
     return [
-        EntityRow(ru=r.ru, en=r.en, kk=r.kk, type=r.type, in_glossary=not r.romanized)
-        for r in prepared.findings.names
+        EntityRow(ru=a.ru, en=a.en, kk=a.kk, type=a.type, in_glossary=a.in_glossary)
+        for a in actors(prepared.findings.names, prepared.doc)
     ]
 
 

@@ -19,6 +19,7 @@ from processor.summarize import DEFAULT_ALGORITHM, DEFAULT_FIGURES, Selection, s
 if TYPE_CHECKING:
     from processor.glossary import Glossary
     from processor.glossary.report import Findings
+    from processor.summarize.figures import Figure
     from processor.translation import TranslationSettings
 
 DEFAULT_LANGUAGES = ("en", "kk")
@@ -54,6 +55,8 @@ class Prepared:
     doc: Document
     selection: Selection
     findings: Findings | None = None  # None: briefed without a glossary
+    # The key figures with what each measures (a syntax parse: done here, in the worker).
+    figures: tuple[Figure, ...] | None = None
 
 
 def read(path: str | os.PathLike[str], *, source_lang: str | None = None) -> Document:
@@ -121,7 +124,10 @@ def prepare(path: str, options: BriefOptions) -> Prepared:
     )
     glossary = load_glossary(options)
     findings = find_terms(glossary, doc.text) if glossary is not None else None
-    return Prepared(path, doc, selection, findings)
+    from processor.memo.content import source_figures
+
+    figures = tuple(source_figures(doc, selection))
+    return Prepared(path, doc, selection, findings, figures)
 
 
 # How ``brief`` prepares its inputs: :func:`prepare_each`, or the batch executor's.

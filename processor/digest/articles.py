@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from processor.memo.figures import figures_in
+from processor.summarize.figures import figure_spans
 
 if TYPE_CHECKING:
     from processor.model import Document
@@ -108,7 +108,7 @@ def clean_lead(sentence: str) -> str:
 def numbers_of(text: str) -> frozenset[str]:
     """The figures of ``text`` as plain numbers ("51,77%" -> "51.77"); years and days out."""
     found = set()
-    for figure in figures_in(text):
+    for figure in (text[a:b] for a, b in figure_spans(text)):
         measured = not re.fullmatch(r"[\d\s\u00a0.,]+", figure)  # "51%", "7 млн", not "26"
         for match in _NUMBER.finditer(figure):
             value = match.group().replace(" ", "").replace("\u00a0", "").replace(",", ".")

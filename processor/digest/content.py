@@ -18,7 +18,7 @@ from processor.digest.articles import Article, Name
 from processor.digest.labels import label
 from processor.digest.ranking import rank
 from processor.kazakh_latin import base_language, in_script
-from processor.memo.figures import figures_in, what_of
+from processor.summarize.figures import figures_of
 
 MAX_POINTS = 4
 MAX_FIGURES = 6
@@ -202,12 +202,13 @@ def _figures(members: Sequence[Article]) -> list[Figure]:
     for a in members:
         outlet = a.outlet or a.input
         for sentence in [*a.figure_sentences, *(p.text for p in a.points)]:
-            for figure in figures_in(sentence):
+            for fig in figures_of("", sentence):  # what each measures, from the parse
+                figure = fig.text
                 if _DATE_LIKE.fullmatch(figure):
                     continue  # a day, a year or an hour: a date, not a figure
                 if any(f.figure == figure and f.outlet == outlet for f in found):
                     continue
-                found.append(Figure(figure, what_of(sentence, figure, "ru"), outlet, a.input))
+                found.append(Figure(figure, fig.what, outlet, a.input))
     for f in found:
         fv = _value(f.figure)
         for g in found:

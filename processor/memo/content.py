@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from processor import __version__
+from processor.memo.figures import FigureRow, figure_rows
 from processor.memo.labels import (
     counted,
     format_date,
@@ -22,15 +23,15 @@ from processor.memo.labels import (
     localize_route,
     note_text,
 )
+from processor.memo.subject import derive_title, subject_line
 from processor.model import Document
 from processor.summarize import KeyPoint, Selection
+from processor.summarize.figures import Figure, key_figures
 
-# A subject fits two lines of the title style on A4 (about 60 characters a line).
-_SUBJECT_CHARS = 120
+__all__ = ["EntityRow", "Memo", "MemoItem", "TermCheck", "build_memo", "derive_title"]
+
 _BOTTOM_LINE_SENTENCES = 3
 _BOTTOM_LINE_WORDS = 90
-# "…, сообщает Zakon.kz." at the end of a lead: attribution, not part of the subject.
-_ATTRIBUTION = re.compile(r",?\s*(сообщает|передает|передаёт|пишет)\s+[^,]+$", re.IGNORECASE)
 MARKING_ENV = "PROCESSOR_MEMO_MARKING"
 
 
@@ -55,9 +56,9 @@ class EntityRow:
 
 
 def entity_type(row: EntityRow, language: str) -> str:
-    """The type cell: a romanized name says it is not from the glossary."""
-    kind = label(row.type, language)
-    return kind if row.in_glossary else f"{kind} ({label('romanized', language)})"
+    """The type cell: the kind only (whether a name is from the glossary is a mark on
+    its renderings, explained once under the table)."""
+    return label(row.type, language)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,10 @@ class Memo:
     published: str | None = None
     url: str | None = None
     marking: str = ""
+    # The Key figures table: one source figure a row (key_figures keeps their sentences).
+    figure_rows: list[FigureRow] = field(default_factory=list)
+    # A translated memo also shows the source's headline (or subject) as written.
+    original_title: str | None = None
 
     @property
     def memo_type(self) -> str:
@@ -116,7 +121,11 @@ class Memo:
     def header_rows(self) -> list[tuple[str, str]]:
         """The header block under the subject, as (label, value) in the memo language."""
         lang = self.language
-        rows = [(label("source", lang), self.outlet or self.source_name)]
+        # A file name is no source: without an outlet the row says so (the file is in
+        # the method note).
+        rows = [(label("source", lang), self.outlet or label("source_unknown", lang))]
+        if self.original_title:
+            rows.insert(0, (label("original_title", lang), self.original_title))
         if self.published:
             rows.append((label("published", lang), format_date(self.published, lang)))
         if self.url:
@@ -170,38 +179,6 @@ def processing_time() -> dt.datetime:
 
 def processed_date() -> str:
     return processing_time().date().isoformat()
-
-
-def derive_title(doc: Document) -> str:
-    """The memo's subject: the article's headline, else the lead's first complete clause.
-
-    Never a lead cut mid-clause with "…": a subject reads as a headline, in two lines.
-    """
-    first = next(doc.sentences(), None)
-    text = (doc.title or (first.text if first else "")).strip()
-    if not text:
-        return doc.meta.name
-    if not doc.title:
-        text = _ATTRIBUTION.sub("", text.rstrip(".!")).strip()
-    return subject_line(text)
-
-
-def subject_line(text: str) -> str:
-    """``text`` in at most two title lines: whole clauses that fit, never an ellipsis."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= _SUBJECT_CHARS:
-        return text
-    # The longest run of whole clauses that fits, e.g. the main clause before ", где …".
-    cut = ""
-    for match in re.finditer(r"[,;:]\s|\s[–—-]\s", text):
-        if match.start() > _SUBJECT_CHARS:
-            break
-        if len(text[: match.start()].split()) >= 4:
-            cut = text[: match.start()]
-    if cut:
-        return cut
-    words = text[:_SUBJECT_CHARS].rsplit(" ", 1)[0]
-    return words.rstrip(",;:–—- ")
 
 
 def _items(points: Sequence[KeyPoint], translations: Mapping[str, str] | None) -> list[MemoItem]:
@@ -293,6 +270,7 @@ def build_memo(
     notices: Sequence[str] = (),
     glossaries: Sequence[str] = (),
     marking: str | None = None,
+    figures: Sequence[Figure] | None = None,
 ) -> Memo:
     """Assemble the memo for one language.
 
@@ -300,7 +278,12 @@ def build_memo(
     ``selection.sentence_ids()``; None means the memo is in the source language
     (then there is no translation to check, so no terminology rows).
     ``marking`` is the handling marking (None: :func:`default_marking`).
+    ``figures`` are the source's key figures (None: read from the selection here); a
+    translated memo finds their "what" phrases in ``translations`` under
+    :func:`processor.memo.figures.what_key`.
     """
+    if figures is None:
+        figures = source_figures(doc, selection)
     keywords = [
         row.en if language == "en" else row.kk if language == "kk" else row.ru
         for row in entities[:8]
@@ -333,4 +316,13 @@ def build_memo(
         published=meta.published,
         url=meta.url,
         marking=default_marking(language) if marking is None else marking,
+        figure_rows=figure_rows(figures, language, translations),
+        original_title=derive_title(doc) if translations is not None else None,
     )
+
+
+def source_figures(doc: Document, selection: Selection) -> list[Figure]:
+    """The key figures of the source's key-figure sentences (what the table shows)."""
+    by_id = {s.id: s.text for s in doc.sentences()}
+    ids = [sid for point in selection.key_figures for sid in point.sentence_ids]
+    return key_figures([(sid, by_id[sid]) for sid in ids if sid in by_id])

@@ -65,13 +65,13 @@ def _setup_styles(document: Any, language: str) -> None:
         _fonts(styles[name].element.get_or_add_rPr(), language)
 
     normal = styles["Normal"]
-    normal.font.size = Pt(11)
+    normal.font.size = Pt(12)  # body text 12 pt, tables 10 pt: readable on paper
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.08
     for name, size, before, after in (
         ("Title", 16, 0, 6),
-        ("Heading 1", 12, 10, 3),
-        ("Heading 2", 11, 6, 2),
+        ("Heading 1", 13, 10, 3),
+        ("Heading 2", 12, 6, 2),
     ):
         style = styles[name]
         style.font.size = Pt(size)
@@ -261,7 +261,7 @@ def _link(paragraph: Any, url: str) -> None:
 def _table(document: Any, table: Table, small: bool) -> None:
     from docx.shared import Mm
 
-    size = 8.5 if small else 9.5
+    size = 10
     cols = len(table.widths)
     rows = list(table.rows) if table.fields else [table.header, *table.rows]
     grid = document.add_table(rows=len(rows), cols=cols)
@@ -303,7 +303,7 @@ def _text(document: Any, block: Text, small: bool) -> None:
         _lead(paragraph)
     if block.style == "note" or small:
         for run in paragraph.runs:
-            run.font.size = Pt(8.5)
+            run.font.size = Pt(10)
             run.font.color.rgb = RGBColor.from_string("5A6478")
 
 

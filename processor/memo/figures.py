@@ -1,111 +1,93 @@
-"""Key figures as table rows: the figure, what it measures, and its sentence.
+"""Key figures as table rows: one figure, what it measures, its sentence once.
 
-Works on the memo language's text (digits are the same in ru, en and kk), so a
-translated memo shows the figure as its translation wrote it.
+Figures are read from the source (:func:`processor.summarize.figures.key_figures`), never
+from the translation: a model that drops or mangles a number ("000000") cannot change the
+figure column, and a translated sentence that lost the figure is flagged in the row.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-_SCALE = (
-    r"тыс\.|тысяч\w*|млн|миллион\w*|млрд|миллиард\w*|трлн|триллион\w*|"
-    r"thousand|million|billion|trillion|мың|"
-    r"bn|mln"
+from processor.summarize.figures import Figure
+
+# Scale and unit words of a Russian figure in the memo languages (en, kk).
+_WORDS = (
+    (r"тыс\.|тысяч\w*", "thousand", "мың"),
+    (r"млн|миллион\w*", "million", "млн"),
+    (r"млрд|миллиард\w*", "billion", "млрд"),
+    (r"трлн|триллион\w*", "trillion", "трлн"),
+    (r"доллар\w*|долл\.", "dollars", "доллар"),
+    (r"тенге", "tenge", "теңге"),
+    (r"евро", "euros", "еуро"),
+    (r"рубл\w*", "roubles", "рубль"),
+    (r"процент\w*", "percent", "пайыз"),
+    (r"тонн\w*", "tonnes", "тонна"),
+    (r"баррел\w*", "barrels", "баррель"),
+    (r"гектар\w*", "hectares", "гектар"),
+    (r"лет|год\w*", "years", "жыл"),
+    (r"месяц\w*", "months", "ай"),
+    (r"человек", "people", "адам"),
 )
-_UNIT = (
-    r"%|процент\w*|пайыз\w*|percent|"
-    r"доллар\w*|dollars?|USD|\$|тенге|теңге|tenge|евро|euros?|рубл\w*|roubles?|rubles?|"
-    r"тонн\w*|тонна\w*|tonnes?|tons?|баррел\w*|barrels?|км|km|"
-    r"лет|год\w*|years?|жыл\w*"
-)
-_NUMBER = r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
-FIGURE = re.compile(
-    rf"(?:[$€₸]\s?)?{_NUMBER}(?:\s?(?:{_SCALE}))?(?:\s?(?:{_UNIT}))?(?![\w])", re.IGNORECASE
-)
-# Short words that end a context phrase badly ("на сумму свыше", "почти", "of").
-_TAIL = {
-    "ru": set(
-        "в на до около почти свыше более менее это сумму с по за к и а — – составил составила "
-        "составило составили превысил превысила порядка примерно уже лишь".split()
-    ),
-    "en": set(
-        "of to at about nearly over is was were the a an by in on and more than some almost "
-        "around totalled reached exceeded amounted worth".split()
-    ),
-    "kk": set("және шамамен жуық астам бұл — –".split()),
-}
-# Parenthetical asides that never say what a figure measures.
-_ASIDES = {
-    "если не ошибаюсь",
-    "по-моему",
-    "например",
-    "в частности",
-    "кстати",
-    "безусловно",
-    "конечно",
-    "по оценкам",
-    "for example",
-    "in particular",
-    "of course",
-    "мысалы",
-}
-_CONTRAST = {"но", "однако", "but", "however", "бірақ", "алайда"}
-_WHAT_WORDS = 9
 
 
-def _is_year(text: str) -> bool:
-    """A year ("2029", "2029 году", "2020-2030"): a date, not a quantity."""
-    number = re.match(r"[\d\s\u00a0.,-]+", text)
-    digits = number.group().strip() if number else ""
-    rest = text[len(number.group()) :].strip() if number else text
-    is_year_word = not rest or re.match(r"(год|year|жыл)", rest, re.IGNORECASE) is not None
-    return bool(re.fullmatch(r"(19|20)\d\d(-(19|20)\d\d)?", digits)) and is_year_word
+@dataclass(frozen=True)
+class FigureRow:
+    """One row of the Key figures table, in the memo language."""
+
+    figure: str
+    what: str
+    context: str
+    lost: bool = False  # the translated sentence does not state the figure's number
 
 
-def figures_in(text: str) -> list[str]:
-    """The figures of a sentence, in order: "55 миллиардов долларов", "80%"."""
-    found = []
-    for match in FIGURE.finditer(text):
-        value = match.group().strip()
-        # A bare year or day number is a date, not a key figure, unless nothing else is.
-        if _is_year(value) or re.fullmatch(r"\d{1,2}", value):
+def what_key(index: int) -> str:
+    """The key under which a figure's "what" phrase is sent for translation."""
+    return f"figure.what.{index}"
+
+
+def localize(figure: str, language: str) -> str:
+    """The source figure in the memo language: the number as written (decimal point in
+    English), scale and unit words in the memo language."""
+    if language == "ru":
+        return figure
+    column = 1 if language == "en" else 2
+    text = figure.replace(",", ".") if language == "en" else figure
+    for pattern, *words in _WORDS:
+        text = re.sub(rf"(?<=[\d\s]){pattern}(?!\w)", words[column - 1], text, flags=re.I)
+    return text
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def stated(figure: str, translated: str) -> bool:
+    """Whether a translated sentence still states the figure's number ("4,2" = "4.2",
+    "2 000" = "2,000"); "000000" or a dropped number is not."""
+    number = re.match(r"[$€₸]?\s?(\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?)", figure)
+    wanted = _digits(number.group(1)) if number else _digits(figure)
+    found = re.findall(r"\d+(?:[ \u00a0.,]\d+)*", translated)
+    return any(_digits(n) == wanted for n in found)
+
+
+def figure_rows(
+    figures: Sequence[Figure], language: str, translations: Mapping[str, str] | None
+) -> list[FigureRow]:
+    """The table's rows: each source figure once, its sentence in the memo language."""
+    rows = []
+    for i, figure in enumerate(figures):
+        if translations is None:
+            rows.append(FigureRow(figure.text, figure.what, _tidy(figure.sentence)))
             continue
-        found.append(value)
-    return found or [m.group().strip() for m in FIGURE.finditer(text)][:1]
+        context = _tidy(translations.get(figure.sentence_id, ""))
+        what = _tidy(translations.get(what_key(i), "")) if figure.what else ""
+        lost = not stated(figure.text, context)
+        rows.append(FigureRow(localize(figure.text, language), what, context, lost))
+    return rows
 
 
-def what_of(text: str, figure: str, language: str) -> str:
-    """A few words before the figure, inside its clause: what the figure measures."""
-    at = text.find(figure)
-    if at < 0:
-        return ""
-    tail = _TAIL.get(language, set())
-    found: list[str] = []
-    nearest: list[str] = []
-    # The clause the figure stands in; when it says nothing ("– это почти 80%", "Он
-    # составил, если не ошибаюсь, 4,2 млрд"), the clauses before it, back to the item's start.
-    for clause in reversed(re.split(r"[,;:()]|\s[–—-]\s|(?<=[.!?])\s+", text[:at])):
-        words = clause.split()
-        if clause.strip().lower() in _ASIDES or (words and words[0].lower() in _CONTRAST):
-            continue  # an aside, or a "but …" clause: the subject is further back
-        while words and words[-1].lower() in tail:
-            words.pop()
-        while words and (words[0].lower() in tail or words[0][:1].isdigit()):
-            words.pop(0)
-        nearest = nearest or words
-        if len(words) >= 2:
-            found = words
-            break
-    if not found:
-        after = re.split(r"[,;:.()]", text[at + len(figure) :])[0].split()
-        found = nearest or [w for w in after if w.lower() not in tail]
-    return " ".join(found[-_WHAT_WORDS:]).strip(" .,")
-
-
-def figure_row(text: str, language: str) -> tuple[str, str, str]:
-    """(figure, what, sentence) for one key-figure item; figures joined one a line."""
-    figures = figures_in(text)
-    if not figures:
-        return "", "", text
-    return "\n".join(figures[:3]), what_of(text, figures[0], language), text
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -22,7 +22,12 @@ _LABELS: dict[str, dict[str, str]] = {
     "key_figures": {"en": "Key figures", "ru": "Ключевые цифры", "kk": "Негізгі көрсеткіштер"},
     "figure": {"en": "Figure", "ru": "Цифра", "kk": "Көрсеткіш"},
     "what": {"en": "What", "ru": "Что", "kk": "Не туралы"},
-    "sentence": {"en": "Sentence", "ru": "Предложение", "kk": "Сөйлем"},
+    "context": {"en": "Context", "ru": "Контекст", "kk": "Мәнмәтін"},
+    "figure_lost": {
+        "en": "† the translation of this sentence does not state the figure: check the source.",
+        "ru": "† в переводе предложения этой цифры нет: сверьте с оригиналом.",
+        "kk": "† сөйлемнің аудармасында бұл көрсеткіш жоқ: түпнұсқамен салыстырыңыз.",
+    },
     "entities": {
         "en": "People, organizations and places",
         "ru": "Люди, организации и места",
@@ -34,6 +39,16 @@ _LABELS: dict[str, dict[str, str]] = {
     "method": {"en": "Method", "ru": "Метод", "kk": "Әдіс"},
     "subject": {"en": "Subject", "ru": "Тема", "kk": "Тақырыбы"},
     "source": {"en": "Source", "ru": "Источник", "kk": "Дереккөз"},
+    "source_unknown": {
+        "en": "not named in the article",
+        "ru": "не указан в тексте",
+        "kk": "мәтінде көрсетілмеген",
+    },
+    "original_title": {
+        "en": "Original headline",
+        "ru": "Заголовок оригинала",
+        "kk": "Түпнұсқа тақырыбы",
+    },
     "published": {"en": "Article date", "ru": "Дата публикации", "kk": "Жарияланған күні"},
     "link": {"en": "Link", "ru": "Ссылка", "kk": "Сілтеме"},
     "file": {"en": "File", "ru": "Файл", "kk": "Файл"},
@@ -99,6 +114,19 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": "romanized, not in glossary",
         "ru": "транслитерация, нет в глоссарии",
         "kk": "транслитерация, глоссарийде жоқ",
+    },
+    "romanized_mark": {
+        "en": "* not in the glossary: English romanized, Kazakh as in the Russian source; "
+        "check the spelling.",
+        "ru": "* нет в глоссарии: английское написание — транслитерация, казахское совпадает "
+        "с русским; сверьте написание.",
+        "kk": "* глоссарийде жоқ: ағылшынша транслитерация, қазақша орысша түпнұсқадағыдай; "
+        "жазылуын тексеріңіз.",
+    },
+    "more_names": {
+        "en": "{more} more in the text: {names}.",
+        "ru": "Ещё в тексте ({more}): {names}.",
+        "kk": "Мәтінде тағы {more}: {names}.",
     },
     "page_of": {
         "en": "Page {page} of {pages}",

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from processor.memo.content import Memo, entity_type, term_reason
-from processor.memo.figures import figure_row
+from processor.kazakh_latin import base_language
+from processor.memo.actors import MAX_ROWS
+from processor.memo.content import EntityRow, Memo, entity_type, term_notices, term_reason
 from processor.memo.labels import counted, label, language_columns
 
 TextStyle = Literal["body", "bullet", "lead", "note", "subheading"]
@@ -48,18 +49,46 @@ def _fields(rows: list[tuple[str, str]], small: bool = False) -> Table:
     return Table(("", ""), tuple(rows), (0.26, 0.74) if not small else (0.22, 0.78), fields=True)
 
 
-def _names(memo: Memo) -> Table:
+def _names(memo: Memo) -> list[Block]:
+    """The actors, at most :data:`MAX_ROWS`; the rest counted and named in one line.
+    A name outside the glossary is marked "*" where its rendering is unchecked."""
     lang = memo.language
     header = (*language_columns(lang).values(), label("type", lang))
-    rows = tuple((e.ru, e.en, e.kk, entity_type(e, lang)) for e in memo.entities)
-    return Table(header, rows, (0.28, 0.27, 0.28, 0.17))
+    shown, rest = memo.entities[:MAX_ROWS], memo.entities[MAX_ROWS:]
+    rows = tuple(
+        (e.ru, e.en, e.kk, entity_type(e, lang))
+        if e.in_glossary
+        else (e.ru, f"{e.en} *", f"{e.kk} *", entity_type(e, lang))
+        for e in shown
+    )
+    blocks: list[Block] = [Table(header, rows, (0.28, 0.27, 0.28, 0.17))]
+    if not all(e.in_glossary for e in shown):
+        blocks.append(Text(label("romanized_mark", lang), "note"))
+    if rest:
+        names = ", ".join(_in_language(e, lang) for e in rest)
+        blocks.append(Text(label("more_names", lang, more=len(rest), names=names), "note"))
+    return blocks
+
+
+def _in_language(row: EntityRow, language: str) -> str:
+    # kk-latn rows are already converted (memo.script): pick by the base language.
+    return {"en": row.en, "kk": row.kk}.get(base_language(language)) or row.ru
 
 
 def _figures(memo: Memo) -> Table:
     lang = memo.language
-    header = (label("figure", lang), label("what", lang), label("sentence", lang))
-    rows = tuple(figure_row(item.text, lang) for item in memo.key_figures)
-    return Table(header, rows, (0.23, 0.23, 0.54))
+    header = (label("figure", lang), label("what", lang), label("context", lang))
+    rows = tuple(
+        (f"{r.figure} †" if r.lost else r.figure, r.what, r.context) for r in memo.figure_rows
+    )
+    return Table(header, rows, (0.2, 0.25, 0.55))
+
+
+def _figures_note(memo: Memo) -> list[Block]:
+    """Said once under the table: a figure the translation lost or changed."""
+    if not any(r.lost for r in memo.figure_rows):
+        return []
+    return [Text(label("figure_lost", memo.language), "note")]
 
 
 def _terminology(memo: Memo) -> list[Block]:
@@ -84,7 +113,14 @@ def _terminology(memo: Memo) -> list[Block]:
             )
             for t in problems
         )
-        blocks.append(Table(header, rows, (0.22, 0.22, 0.1, 0.12, 0.34)))
+        reasons = {row[-1] for row in rows}
+        if len(rows) > 1 and len(reasons) == 1:
+            # One reason for every row: said once under the table, not on each row.
+            short = tuple(row[:-1] for row in rows)
+            blocks.append(Table(header[:-1], short, (0.32, 0.32, 0.16, 0.2)))
+            blocks.append(Text(f"{label('reason', lang)}: {reasons.pop()}.", "note"))
+        else:
+            blocks.append(Table(header, rows, (0.22, 0.22, 0.1, 0.12, 0.34)))
     rest = memo.checked_ok
     if rest:
         key = "terms_ok" if problems else "terms_all_ok"
@@ -109,16 +145,23 @@ def sections(memo: Memo) -> list[Section]:
     if rest:
         bullets = tuple(Text(item.text, "bullet") for item in rest)
         out.append(Section("key_points", label("key_points", lang), bullets))
-    if memo.key_figures:
-        out.append(Section("key_figures", label("key_figures", lang), (_figures(memo),)))
+    if memo.figure_rows:
+        blocks = (_figures(memo), *_figures_note(memo))
+        out.append(Section("key_figures", label("key_figures", lang), blocks))
     if memo.entities:
-        out.append(Section("entities", label("entities", lang), (_names(memo),)))
-    if memo.notices:
-        notes = tuple(Text(n, "bullet") for n in memo.notices)
+        out.append(Section("entities", label("entities", lang), tuple(_names(memo))))
+    # A term the translation lost is a row of the terminology table: not a notice too
+    # (the JSON memo keeps every notice for machines).
+    said = set(term_notices(memo.problem_terms, lang))
+    other = [n for n in memo.notices if n not in said]
+    if other:
+        notes = tuple(Text(n, "bullet") for n in other)
         out.append(Section("notices", label("notices", lang), notes))
     if memo.problem_terms or memo.checked_ok:
         out.append(Section("terminology", label("terminology", lang), tuple(_terminology(memo))))
-    out.append(Section("method", label("method", lang), (_fields(memo.method_rows(), True),)))
+    # One line: how the memo was made matters less than what it says.
+    method = "; ".join(f"{key}: {value}" for key, value in memo.method_rows())
+    out.append(Section("method", None, (Text(f"{label('method', lang)}. {method}.", "note"),)))
     if memo.full_text is not None:
         out.append(Section("full_text", label("full_text", lang), tuple(_full_text(memo))))
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from processor.errors import InputError
 from processor.model import Document, Paragraph, SourceMeta
+from processor.readers.byline import outlet_in_lead
 from processor.readers.docx import read_docx
 from processor.readers.html import read_html
 from processor.readers.limits import ReadLimits
@@ -109,8 +110,10 @@ def read_bytes(
             format=fmt,
             encoding=parsed.encoding,
             size_bytes=len(data),
-            # No outlet named: the site's address is the next best name for it.
-            outlet=parsed.outlet or (host_of(parsed.url) if parsed.url else None),
+            # No outlet named: the site's address, else the lead's "сообщает Zakon.kz".
+            outlet=parsed.outlet
+            or (host_of(parsed.url) if parsed.url else None)
+            or outlet_in_lead(text for _, text, _ in parsed.blocks),
             published=parsed.published,
             url=parsed.url,
             author=parsed.author,

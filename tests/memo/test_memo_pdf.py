@@ -50,9 +50,9 @@ def test_a4_one_typeface_no_split_rows(rendered, lang):
     assert split_rows(docx_path, pdf) == []
 
 
-def test_russian_seed_memo_fits_three_pages(rendered):
+def test_russian_seed_memo_fits_two_pages(rendered):
     _, pdf = rendered["ru"]
-    assert page_count(pdf) <= 3
+    assert page_count(pdf) <= 2  # without the full text
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])

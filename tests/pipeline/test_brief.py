@@ -54,7 +54,7 @@ def test_russian_memo_structure(tmp_path):
     figures = " ".join(c.text for row in figures_table.rows for c in row.cells)
     assert "55 миллиардов" in figures and "17 миллиардов" in figures
     meta = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
-    assert meta["Источник"] == "zakon-tokayev-trump.ru.txt"
+    assert meta["Источник"] == "Zakon.kz"  # the lead says "сообщает Zakon.kz"
     assert meta["Язык оригинала"] == "русский"
     props = document.core_properties
     assert props.language == "ru-RU" and props.title == document.paragraphs[0].text

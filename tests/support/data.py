@@ -26,3 +26,7 @@ def seed_text() -> str:
 def seed_paragraphs() -> list[str]:
     """The article's paragraphs as its author wrote them (blank-line separated)."""
     return [block.strip() for block in seed_text().split("\n\n") if block.strip()]
+
+
+# Real articles saved with no headline: the first line is the lead.
+HEADLESS = DATA / "headless"

@@ -99,16 +99,32 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def split_rows(docx_path: Path, pdf: Path) -> list[list[str]]:
-    """Table rows whose text is not whole on one page (each cell compared without spaces,
-    since a cell's lines are broken by the layout)."""
+    """Table rows whose text is not whole on one page.  A cell is on a page when its
+    text is (spaces and hyphens left out: pdftotext joins "АҚШ-" / "пен" into "АҚШпен"),
+    or when every word of it is (pdftotext may interleave the lines of neighbouring
+    cells)."""
     import docx
 
-    pages = [re.sub(r"\s+", "", text) for text in page_texts(pdf)]
+    def compact(text: str) -> str:
+        return re.sub(r"[\s\-]+", "", text)
+
+    def words(text: str) -> set[str]:
+        return set(re.sub(r"-\s*", "", text).split())
+
+    texts = page_texts(pdf)
+    pages = [(compact(t), words(t)) for t in texts]
     bad = []
     for table in docx.Document(docx_path).tables:
         for row in table.rows:
-            cells = [re.sub(r"\s+", "", cell.text) for cell in row.cells]
-            homes = [{i for i, page in enumerate(pages) if cell in page} for cell in cells if cell]
+            cells = [c.text for c in row.cells if c.text.strip()]
+            homes = [
+                {
+                    i
+                    for i, (flat, seen) in enumerate(pages)
+                    if compact(c) in flat or words(c) <= seen
+                }
+                for c in cells
+            ]
             if homes and not set.intersection(*homes):
                 bad.append([cell.text for cell in row.cells])
     return bad
