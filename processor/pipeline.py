@@ -96,7 +96,8 @@ def brief(
         raise UsageError(f"unknown output format '{unknown[0]}'; choose from {', '.join(FORMATS)}")
     factory = translator_factory or _default_factory(options.translation)
     glossary = load_glossary(options)
-    items = [_Input(s, Result(source=s.shown)) for s in collect_sources(inputs)]
+    sources = collect_sources(inputs, exclude=[outdir])
+    items = [_Input(s, Result(source=s.shown)) for s in sources]
     prepared_each = (prepare_with or prepare_each)([i.source.path for i in items], options)
     for item, prepared in zip(items, prepared_each, strict=True):
         if isinstance(prepared, Exception):
@@ -106,7 +107,7 @@ def brief(
     ready = [item for item in items if item.prepared is not None]
     held = _held_glossary(glossary, ready)
 
-    run = _Run(Path(outdir), options, factory, held)
+    run = _Run(Path(outdir), options, factory, held, tuple(s.path for s in sources))
     for language in options.languages:
         run.brief_language(language, ready)
     for item in ready:
@@ -185,6 +186,7 @@ class _Run:
     options: BriefOptions
     factory: TranslatorFactory
     glossary: Glossary | None
+    inputs: tuple[str, ...] = ()  # never replaced by a memo
     # The held glossary's matches of each text sent to translation, found once for all
     # memo languages.
     found: dict[str, list[Match]] = field(default_factory=dict)
@@ -293,7 +295,9 @@ class _Run:
         """Write one memo; a failure is the input's failure, never the batch's."""
         item.result.memos.append(memo)
         try:
-            item.result.outputs += write_memo(memo, self.outdir, item.source, self.options.formats)
+            item.result.outputs += write_memo(
+                memo, self.outdir, item.source, self.options.formats, inputs=self.inputs
+            )
         except Exception as exc:
             item.result.fail(exc)
 
@@ -358,10 +362,22 @@ def _translated_terms(
     return rows
 
 
-def write_memo(memo: Memo, outdir: Path, source: Source, formats: Sequence[str]) -> list[Path]:
-    """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``."""
+def write_memo(
+    memo: Memo,
+    outdir: Path,
+    source: Source,
+    formats: Sequence[str],
+    *,
+    inputs: Sequence[str] = (),
+) -> list[Path]:
+    """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``; a path
+    that is one of ``inputs`` is refused (:func:`processor.access.check_not_input`)."""
+    from processor.access import check_not_input
     from processor.memo.docx import write_docx
     from processor.memo.text import write_json, write_markdown
 
     writers = {"docx": write_docx, "md": write_markdown, "json": write_json}
-    return [writers[fmt](memo, source.output(outdir, memo.language, fmt)) for fmt in formats]
+    dests = [(fmt, source.output(outdir, memo.language, fmt)) for fmt in formats]
+    for _, dest in dests:
+        check_not_input(dest, [source.path, *inputs], what="memo")
+    return [writers[fmt](memo, dest) for fmt, dest in dests]

@@ -99,7 +99,8 @@ def run_batch(
     from processor.interrupts import terminate_as_interrupt
     from processor.outputs import collect_sources
 
-    sources = collect_sources(paths)  # folders expanded: the bar counts files
+    # Folders expanded (the bar counts files); the output folder is never an input.
+    sources = collect_sources(paths, exclude=[outdir])
     limits = Limits(jobs=jobs or default_jobs(), timeout=timeout or None, memory_mb=max_memory)
     shown = bar.Progress(
         len(sources), enabled=bar.wanted() and not quiet if progress is None else progress

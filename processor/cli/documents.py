@@ -152,6 +152,19 @@ def summarize(
     finish([r for r in results if not r.ok], debug=debug)
 
 
+def _check_manifest(manifest: str | None, inputs: tuple[str, ...]) -> None:
+    """The manifest never replaces an input (processor.access): a bad command line."""
+    from processor.access import check_not_input
+    from processor.errors import OutputError
+    from processor.readers import expand_inputs
+
+    if manifest:
+        try:
+            check_not_input(manifest, expand_inputs(inputs), what="manifest")
+        except OutputError as exc:
+            raise click.UsageError(str(exc)) from None
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -265,6 +278,7 @@ def brief(
     from processor.pipeline import BriefOptions
 
     _check_length(sentences, ratio)
+    _check_manifest(manifest, inputs)
     config = load_settings(config_path, debug)
     options = BriefOptions(
         languages=languages or config.languages or BriefOptions.languages,

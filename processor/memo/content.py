@@ -22,7 +22,7 @@ from processor.memo.labels import (
     localize_route,
     note_text,
 )
-from processor.model import Document
+from processor.model import Document, xml_safe
 from processor.summarize import KeyPoint, Selection
 
 # A subject fits two lines of the title style on A4 (about 60 characters a line).
@@ -332,5 +332,6 @@ def build_memo(
         outlet=meta.outlet,
         published=meta.published,
         url=meta.url,
-        marking=default_marking(language) if marking is None else marking,
+        # A marking is typed by a user (--marking, processor.toml): keep it writable.
+        marking=xml_safe(default_marking(language) if marking is None else marking),
     )
