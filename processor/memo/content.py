@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from processor import __version__
+from processor.errors import ProcessorError
 from processor.memo.labels import (
     counted,
     format_date,
@@ -160,11 +161,20 @@ class Memo:
         return data
 
 
+LAST_EPOCH = 4354819199  # 2107-12-31 23:59:59 UTC
+
+
 def processing_time() -> dt.datetime:
     """Now (UTC, whole seconds), or ``SOURCE_DATE_EPOCH`` so that runs are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        seconds = int(epoch)
+        if seconds > LAST_EPOCH:  # a DOCX is a zip: its dates end with 2107
+            raise ProcessorError(
+                f"SOURCE_DATE_EPOCH={epoch.strip()} is after 2107, the last year a DOCX "
+                "can record; give seconds since 1970, e.g. $(date +%s)"
+            )
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 

@@ -143,3 +143,43 @@ def test_config_with_a_byte_order_mark(tmp_path: Path) -> None:
     config = tmp_path / "processor.toml"
     config.write_bytes(b'\xef\xbb\xbfmarking = "DSP"\n')
     assert load_config(config).marking == "DSP"
+
+
+def test_full_stdout_is_one_line_exit_1(tmp_path: Path) -> None:
+    text = article(tmp_path / "a.txt", 1, 8)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "processor", "summarize", str(text)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=SPECIAL_TIMEOUT,
+        )
+    assert result.returncode == EXIT_FAILED
+    assert lines(result.stderr) == [
+        "error: cannot write to standard output: No space left on device"
+    ]
+
+
+def test_closed_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    text = article(tmp_path / "a.txt", 1, 8)
+    result = subprocess.run(
+        [sys.executable, "-m", "processor", "brief", str(text), "--lang", "ru", "-o", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=SPECIAL_TIMEOUT,
+        preexec_fn=lambda: os.close(2),
+    )
+    assert result.returncode == 0
+    assert (tmp_path / "out" / "a.ru.docx").is_file()
+
+
+def test_source_date_epoch_out_of_range_is_one_line(tmp_path: Path) -> None:
+    text = article(tmp_path / "a.txt", 1, 8)
+    env = {"SOURCE_DATE_EPOCH": "99999999999999"}
+    result = run("brief", text, "--lang", "ru", "-o", tmp_path / "out", env=env)
+    assert result.exit_code == EXIT_FAILED
+    (line,) = lines(result.stderr)
+    assert "SOURCE_DATE_EPOCH" in line and "after 2107" in line
+    assert not list((tmp_path / "out").glob("*.docx"))
