@@ -120,6 +120,7 @@ def read_bytes(
     )
     if not doc.paragraphs:
         raise InputError("file is empty", path=shown)
+    _check_words(doc, shown)
     if check_language:
         from processor.language import check_source_language
 
@@ -127,6 +128,25 @@ def read_bytes(
     elif source_lang:
         doc.language = source_lang
     return doc
+
+
+# Below this share of letters among visible characters a text holds no language at all
+# (a page of punctuation or digits); a real article, tables of figures included, is
+# well above half letters.
+MIN_LETTER_SHARE = 0.2
+
+
+def _check_words(doc: Document, shown: str) -> None:
+    """Refuse text that is not language: mostly punctuation, digits or symbols."""
+    sample = "".join(p.text for p in doc.paragraphs)[:200_000]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters < MIN_LETTER_SHARE * visible:
+        raise InputError(
+            f"holds no text in any language: {letters} letters among {visible} characters "
+            "(punctuation, digits or symbols)",
+            path=shown,
+        )
 
 
 def read_document(
