@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from processor.batch.executor import DEFAULT_TIMEOUT
+from processor.batch.executor import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from processor.preparation import BriefOptions
@@ -44,7 +44,8 @@ def batch_options(func: F) -> F:
             click.option(
                 "--max-memory",
                 type=click.IntRange(min=64),
-                default=None,
+                default=DEFAULT_MEMORY_MB,
+                show_default=True,
                 metavar="MB",
                 help="Memory limit of each worker; an input that needs more is skipped.",
             ),

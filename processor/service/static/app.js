@@ -28,6 +28,9 @@ let lang = localStorage.getItem("processor-ui") || "ru";
 async function api(url, options = {}) {
   const key = sessionStorage.getItem("processor-key");
   const headers = key ? { "X-API-Key": key } : {};
+  // The page's token: the service takes state-changing requests only with it (guard.py).
+  const token = document.querySelector('meta[name="processor-token"]');
+  if (token) headers["X-Processor-Token"] = token.content;
   const res = await fetch(url, { ...options, headers });
   if (res.status === 401) {
     const entered = prompt("API key");
