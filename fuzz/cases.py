@@ -103,3 +103,35 @@ def paragraphs(count: int) -> bytes:
     """``count`` paragraphs of the seed article, repeated: a summarizer's growth test."""
     source = seed_paragraphs()[1:]
     return "\n\n".join(source[i % len(source)] for i in range(count)).encode("utf-8")
+
+
+def main() -> None:
+    """``python -m fuzz.cases FOLDER [--large]``: write every case as a file, to try by hand."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--large", action="store_true", help="the fuzzers' sizes")
+    args = parser.parse_args()
+    scale = 100 if args.large else 1
+    made = {
+        "controls.txt": controls_in_text(),
+        "controls-meta.html": controls_in_html_meta(),
+        "glossary-control.yaml": glossary_with_control(),
+        "glossary-alias-repeat.yaml": glossary_alias_repeat(10_000, 300 * scale),
+        "punctuation.txt": punctuation(1_600 * scale),
+        "cut-utf8.txt": cut_utf8(6000),
+        "utf16le-no-bom.txt": utf16_without_bom(True),
+        "utf16be-no-bom.txt": utf16_without_bom(False),
+        "utf8-declared-koi8r.html": html_declared("koi8-r", "utf-8"),
+        "cp1251-declared-utf16.html": html_declared("utf-16", "cp1251", without_capital_i()),
+        "paragraphs.txt": paragraphs(100 * scale),
+    }
+    args.folder.mkdir(parents=True, exist_ok=True)
+    for name, data in made.items():
+        (args.folder / name).write_bytes(data)
+    print(f"{len(made)} cases in {args.folder}")
+
+
+if __name__ == "__main__":
+    main()

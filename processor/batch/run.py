@@ -73,7 +73,7 @@ def options_fingerprint(options: BriefOptions) -> str:
     """Everything that shapes a memo: the options, the glossary files' content, the version."""
     from processor import __version__
     from processor.errors import GlossaryError
-    from processor.glossary.load import read_glossary_bytes
+    from processor.glossary.bounds import read_glossary_bytes
 
     fields = dataclasses.asdict(options)
     glossaries = []

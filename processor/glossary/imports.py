@@ -16,7 +16,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from processor.errors import GlossaryError
-from processor.glossary.load import _decode, read_glossary_bytes
+from processor.glossary.bounds import read_glossary_bytes
+from processor.glossary.load import _decode
 from processor.glossary.romanize import romanize
 from processor.glossary.types import Entry, EntryType, entry_type
 from processor.model import xml_unsafe

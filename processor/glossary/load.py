@@ -18,20 +18,19 @@ from typing import Any
 
 import yaml
 
-from processor.access import read_regular
 from processor.errors import GlossaryError
+from processor.glossary.bounds import (
+    MAX_EXPANDED_CHARS,
+    MAX_TERM_CHARS,
+    expanded_chars,
+    read_glossary_bytes,
+)
 from processor.glossary.types import LANGS, Entry, Glossary, entry_type
 from processor.model import xml_unsafe
 
 FORMAT = "processor-glossary/1"
 _ENTRY_KEYS = {"id", "type", "ru", "en", "kk", "short", "aliases", "wrong", "forms", "note"}
 _ENTRY_KEYS.add("lowercase")
-# Bounds that keep matching cheap: a name or term is short, and a glossary's text after
-# YAML aliases are expanded (one 10 KB alias repeated 30,000 times is 300 MB) stays
-# near the size of a real one (the built-ins are under 1 MB).
-MAX_TERM_CHARS = 1000
-MAX_GLOSSARY_BYTES = 16 * 1024 * 1024
-MAX_EXPANDED_CHARS = 16 * 1024 * 1024
 _TOP_KEYS = {"format", "name", "title", "source", "targets", "entries", "description"}
 
 
@@ -151,7 +150,7 @@ def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]
         return "", [], [GlossaryError(f"bad YAML: {str(exc).splitlines()[0]}", path=path)]
     except RecursionError:  # PyYAML composes recursively: "[[[[..." thousands deep
         return "", [], [GlossaryError("bad YAML: nested too deep", path=path)]
-    expanded = _expanded_chars(root, MAX_EXPANDED_CHARS)
+    expanded = expanded_chars(root, MAX_EXPANDED_CHARS)
     if expanded > MAX_EXPANDED_CHARS:
         reason = (
             f"over {MAX_EXPANDED_CHARS // (1024 * 1024)} MB of text once its YAML aliases "
@@ -217,23 +216,6 @@ def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]
         seen_ru[entry.key] = entry
         entries.append(entry)
     return name, entries, problems
-
-
-def _expanded_chars(root: yaml.Node | None, limit: int) -> int:
-    """Characters of every scalar as the entries would see them, aliases counted each time
-    they are used; counting stops just over ``limit``."""
-    total = 0
-    stack = [root] if root is not None else []
-    while stack and total <= limit:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            total += len(node.value) + 1
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-    return total
 
 
 def _entry(
@@ -325,11 +307,6 @@ def read_glossary(path: str | Path) -> tuple[str, list[Entry]]:
 
         return p.stem, import_file(p, data=data)
     return parse_glossary(_decode(data, str(path)), str(path))
-
-
-def read_glossary_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A glossary file's bytes: a regular file of at most MAX_GLOSSARY_BYTES."""
-    return read_regular(path, MAX_GLOSSARY_BYTES, error=GlossaryError, what="glossary file")
 
 
 def validate_glossary(path: str | Path) -> list[GlossaryError]:
