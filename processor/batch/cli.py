@@ -102,7 +102,10 @@ def run_batch(
 
     # Folders expanded (the bar counts files); the output folder is never an input.
     sources = collect_sources(paths, exclude=[outdir])
-    limits = Limits(jobs=jobs or default_jobs(), timeout=timeout or None, memory_mb=max_memory)
+    workers = jobs or default_jobs()
+    if not timeout and workers == 1 and max_memory == DEFAULT_MEMORY_MB:
+        max_memory = None  # --timeout 0 --jobs 1: in this process, as documented
+    limits = Limits(jobs=workers, timeout=timeout or None, memory_mb=max_memory)
     shown = bar.Progress(
         len(sources), enabled=bar.wanted() and not quiet if progress is None else progress
     )

@@ -195,6 +195,8 @@ def summarize(
     )
     # Each input in a worker with brief's time budget and memory cap: a hostile file
     # costs one line, never the machine.
+    if not timeout and max_memory == DEFAULT_MEMORY_MB:
+        max_memory = None  # --timeout 0: in this process, like brief --timeout 0 --jobs 1
     limits = Limits(jobs=1, timeout=timeout or None, memory_mb=max_memory)
     for source, done in zip(sources, summarize_each(sources, options, limits), strict=True):
         result = Result(source=source.shown)
