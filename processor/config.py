@@ -27,6 +27,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from processor.access import read_regular
 from processor.errors import ConfigError
 
 CONFIG_ENV = "PROCESSOR_CONFIG"
@@ -69,13 +70,15 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     """
     named = path or os.environ.get(CONFIG_ENV)
     file = Path(named) if named else default_path()
-    if not file.is_file():
+    if not file.exists():
         if named:
             raise ConfigError("configuration file not found", path=str(file))
         return Config()
+    # A regular file only (a FIFO would block); "utf-8-sig": Notepad saves a BOM.
+    raw = read_regular(file, 1024 * 1024, error=ConfigError, what="configuration file")
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read the configuration: {exc}", path=str(file)) from exc
     return _parse(data, file)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from processor.access import check_not_input
 from processor.errors import NoRouteError
 from processor.kazakh_latin import LatinTranslator, base_language, is_script_variant
 from processor.outputs import STDIN, Planned, collect_sources, plan_translations
@@ -58,9 +59,11 @@ def translate_files(
     (UsageError), a glossary that cannot be loaded (GlossaryError).
     """
     raw = [os.fspath(i) for i in inputs]
-    sources = collect_sources(raw, language=options.source)
-    single = len(sources) == 1 and (raw[0] == STDIN or not Path(raw[0]).is_dir())
     out = os.fspath(output) if output is not None else None
+    # An output folder inside an input folder is never read as input (processor.access).
+    outside = [out] if out and out != STDIN else []
+    sources = collect_sources(raw, language=options.source, exclude=outside)
+    single = len(sources) == 1 and (raw[0] == STDIN or not Path(raw[0]).is_dir())
     plans = plan_translations(sources, out, options.format, options.target, single=single)
     glossary = _glossary(options)
     results = [Result(source=plan.source.shown) for plan in plans]
@@ -78,6 +81,8 @@ def translate_files(
     declared = options.source_lang or (options.source if options.source != "ru" else None)
     for plan, result in zip(plans, results, strict=True):
         try:
+            if plan.dest is not None:
+                check_not_input(plan.dest, [s.path for s in sources])
             outcomes = _translate_one(plan, translator, glossary, declared, result, options)
         except Exception as exc:  # one broken input must not stop the others
             result.fail(exc)

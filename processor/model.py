@@ -12,10 +12,28 @@ with its source sentence by sentence, across processes and runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+# XML 1.0 allows tab, LF, CR, U+0020..U+D7FF, U+E000..U+FFFD and the astral planes; a
+# DOCX (python-docx: "All strings must be XML compatible") can hold nothing else.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters no memo format can hold (control characters,
+    lone surrogates, U+FFFE/U+FFFF); the document model applies it once, on creation."""
+    return _NOT_XML.sub("", text)
+
+
+def xml_unsafe(text: str) -> str | None:
+    """The first character of ``text`` that :func:`xml_safe` would drop, or None."""
+    found = _NOT_XML.search(text)
+    return found.group() if found else None
+
 
 ParagraphKind = Literal["title", "heading", "body", "list_item", "table_cell", "quote"]
 
@@ -41,6 +59,9 @@ class Paragraph:
     level: int = 0
     sentences: list[Sentence] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.text = xml_safe(self.text)
+
 
 @dataclass
 class SourceMeta:
@@ -57,6 +78,13 @@ class SourceMeta:
     url: str | None = None
     author: str | None = None
 
+    def __post_init__(self) -> None:
+        # What a page says of itself (<meta name=author>, og:site_name) reaches the memo.
+        for name in ("outlet", "published", "url", "author"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, xml_safe(value) or None)
+
     @property
     def name(self) -> str:
         return "<stdin>" if self.path == "-" else Path(self.path).name
@@ -70,6 +98,10 @@ class Document:
     meta: SourceMeta
     title: str | None = None
     language: str = "ru"
+
+    def __post_init__(self) -> None:
+        if self.title is not None:
+            self.title = xml_safe(self.title) or None
 
     def segment(self) -> Document:
         """Split every paragraph into sentences (Russian rules); returns ``self``."""

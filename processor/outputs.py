@@ -52,9 +52,15 @@ def _stem(name: str, language: str) -> str:
 
 
 def collect_sources(
-    inputs: Sequence[str | os.PathLike[str] | Source], *, language: str = "ru"
+    inputs: Sequence[str | os.PathLike[str] | Source],
+    *,
+    language: str = "ru",
+    exclude: Sequence[str | os.PathLike[str]] = (),
 ) -> list[Source]:
     """Files as given, folders expanded (recursively, sorted), ``-`` kept; each input once.
+
+    Files under an ``exclude`` folder (the run's output folder) are never found in a
+    folder: see :mod:`processor.access`.
 
     A :class:`Source` passes as it is: a batch run in rounds names its outputs once, for
     all its inputs, so two rounds never give two inputs the same name.
@@ -67,7 +73,7 @@ def collect_sources(
     for raw in [os.fspath(i) for i in inputs if not isinstance(i, Source)]:
         root = Path(raw)
         folder = raw != STDIN and root.is_dir()
-        for path in expand_inputs([raw]):
+        for path in expand_inputs([raw], exclude=exclude):
             key = path if path == STDIN else os.path.realpath(path)
             if key in sources:
                 continue  # the same file named twice (a.txt, ./a.txt, news/ and news/a.txt)

@@ -19,10 +19,16 @@ from typing import TYPE_CHECKING
 
 from processor.errors import NoRouteError, UsageError
 from processor.kazakh_latin import base_language
-from processor.memo import EntityRow, Memo, TermCheck, build_memo, derive_title
-from processor.memo.figures import what_key
+from processor.memo import Memo, TermCheck, build_memo
+from processor.memo.inputs import (
+    TITLE,
+    entity_rows,
+    full_text_rows,
+    glossary_names,
+    memo_texts,
+    translated_terms,
+)
 from processor.memo.script import written_in
-from processor.model import Document
 from processor.outputs import Source, collect_sources
 from processor.preparation import (
     BriefOptions,
@@ -36,7 +42,6 @@ from processor.preparation import (
     summary_record,
 )
 from processor.results import Interrupted, Missing, Result
-from processor.summarize import strip_dash
 from processor.translation.base import checked
 
 if TYPE_CHECKING:
@@ -101,7 +106,8 @@ def brief(
         raise UsageError(f"unknown output format '{unknown[0]}'; choose from {', '.join(FORMATS)}")
     factory = translator_factory or _default_factory(options.translation)
     glossary = load_glossary(options)
-    items = [_Input(s, Result(source=s.shown)) for s in collect_sources(inputs)]
+    sources = collect_sources(inputs, exclude=[outdir])
+    items = [_Input(s, Result(source=s.shown)) for s in sources]
     try:
         prepared_each = (prepare_with or prepare_each)([i.source.path for i in items], options)
         for item, prepared in zip(items, prepared_each, strict=True):
@@ -114,7 +120,8 @@ def brief(
 
         from processor.translation.cache import RunCache
 
-        run = _Run(Path(outdir), options, factory, held, RunCache())
+        inputs_read = tuple(s.path for s in sources)
+        run = _Run(Path(outdir), options, factory, held, RunCache(), inputs_read)
         for language in options.languages:
             run.brief_language(language, ready)
         for item in ready:
@@ -188,6 +195,7 @@ class _Run:
     # Every sentence translated in this run, per language pair: the pivot's first leg
     # re-uses the translations of that language's own memo.
     cache: RunCache
+    inputs: tuple[str, ...] = ()  # never replaced by a memo
     # The held glossary's matches of each text sent to translation, found once for all
     # memo languages.
     found: dict[str, list[Match]] = field(default_factory=dict)
@@ -228,7 +236,7 @@ class _Run:
         keys: list[list[str]] = []
         texts: list[str] = []
         for item in items:
-            pairs = _memo_texts(item.ready, self.options.full_text)
+            pairs = memo_texts(item.ready, self.options.full_text)
             keys.append([key for key, _ in pairs])
             texts += [text for _, text in pairs]
         try:
@@ -264,8 +272,8 @@ class _Run:
         route: str,
         outcomes: Sequence[TermOutcome],
     ) -> Memo:
-        title = translated.pop(_TITLE)
-        terms = _translated_terms(item.usages, outcomes, language)
+        title = translated.pop(TITLE)
+        terms = translated_terms(item.usages, outcomes, language)
         return build_memo(
             item.ready.doc,
             item.ready.selection,
@@ -273,10 +281,12 @@ class _Run:
             translations=translated,
             title=title,
             translation_route=route,
-            full_text=_full_text(item.ready.doc, translated) if self.options.full_text else None,
-            entities=_entity_rows(item.ready),
+            full_text=full_text_rows(item.ready.doc, translated)
+            if self.options.full_text
+            else None,
+            entities=entity_rows(item.ready),
             terms=terms,
-            glossaries=_glossary_names(item.ready),
+            glossaries=glossary_names(item.ready),
             marking=self.options.marking,
             figures=item.ready.figures,
         )
@@ -287,13 +297,13 @@ class _Run:
             doc,
             item.ready.selection,
             language=language,
-            full_text=_full_text(doc, None) if self.options.full_text else None,
-            entities=_entity_rows(item.ready),
+            full_text=full_text_rows(doc, None) if self.options.full_text else None,
+            entities=entity_rows(item.ready),
             terms=[
                 TermCheck(term=u.entry.ru, source=u.entry.ru, occurrences=u.count, correct=None)
                 for u in item.usages
             ],
-            glossaries=_glossary_names(item.ready),
+            glossaries=glossary_names(item.ready),
             marking=self.options.marking,
             figures=item.ready.figures,
         )
@@ -313,7 +323,9 @@ class _Run:
         an interrupted input is not finished.
         """
         try:
-            written = write_memo(memo, self.outdir, item.source, self.options.formats)
+            written = write_memo(
+                memo, self.outdir, item.source, self.options.formats, inputs=self.inputs
+            )
         except Exception as exc:
             item.result.fail(exc)
             written = []
@@ -321,76 +333,22 @@ class _Run:
         item.result.outputs += written
 
 
-_TITLE = "title"
-
-
-def _memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
-    """(key, text) for everything a translated memo shows: its title, then sentences."""
-    doc, selection = prepared.doc, prepared.selection
-    by_id = {s.id: s for s in doc.sentences()}
-    wanted = list(by_id) if full_text else selection.sentence_ids()
-    texts = [(_TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
-    # What each key figure measures, translated like the rest (the figures stay the source's).
-    figures = prepared.figures or ()
-    return texts + [(what_key(i), f.what) for i, f in enumerate(figures) if f.what]
-
-
-def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    for paragraph in doc.paragraphs:
-        if translated is None or not paragraph.sentences:
-            rows.append((paragraph.kind, paragraph.text))
-            continue
-        pieces = [translated.get(s.id, s.text) for s in paragraph.sentences]
-        lead = "– " if paragraph.text.lstrip()[:1] in "–—" else ""
-        rows.append((paragraph.kind, lead + " ".join(pieces).strip()))
-    return rows
-
-
-def _entity_rows(prepared: Prepared) -> list[EntityRow]:
-    """The actors: people, organizations and places the article is about, aliases merged,
-    most important first (:mod:`processor.memo.actors`)."""
-    if prepared.findings is None:
-        return []
-    from processor.memo.actors import actors
-
-    return [
-        EntityRow(ru=a.ru, en=a.en, kk=a.kk, type=a.type, in_glossary=a.in_glossary)
-        for a in actors(prepared.findings.names, prepared.doc)
-    ]
-
-
-def _glossary_names(prepared: Prepared) -> list[str]:
-    return list(prepared.findings.glossaries) if prepared.findings else []
-
-
-def _translated_terms(
-    usages: Sequence[TermUsage], outcomes: Sequence[TermOutcome], language: str
-) -> list[TermCheck]:
-    """The terminology check of one translated memo (the memo words its notices)."""
-    from processor.glossary.report import terminology_appendix
-
-    rows: list[TermCheck] = []
-    for row in terminology_appendix(usages, {language: outcomes}):
-        result = row.results[language]
-        rows.append(
-            TermCheck(
-                term=row.entry.rendering(language),
-                source=row.term,
-                occurrences=row.occurrences,
-                correct=result.all_right,
-                translated=result.translated,
-                missing=result.missing,
-                notes=result.notes,
-            )
-        )
-    return rows
-
-
-def write_memo(memo: Memo, outdir: Path, source: Source, formats: Sequence[str]) -> list[Path]:
-    """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``."""
+def write_memo(
+    memo: Memo,
+    outdir: Path,
+    source: Source,
+    formats: Sequence[str],
+    *,
+    inputs: Sequence[str] = (),
+) -> list[Path]:
+    """Write ``memo`` in each of ``formats`` as ``OUTDIR/<stem>.<lang>.<format>``; a path
+    that is one of ``inputs`` is refused (:func:`processor.access.check_not_input`)."""
+    from processor.access import check_not_input
     from processor.memo.docx import write_docx
     from processor.memo.text import write_json, write_markdown
 
     writers = {"docx": write_docx, "md": write_markdown, "json": write_json}
-    return [writers[fmt](memo, source.output(outdir, memo.language, fmt)) for fmt in formats]
+    dests = [(fmt, source.output(outdir, memo.language, fmt)) for fmt in formats]
+    for _, dest in dests:
+        check_not_input(dest, [source.path, *inputs], what="memo")
+    return [writers[fmt](memo, dest) for fmt, dest in dests]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from processor.batch.executor import DEFAULT_TIMEOUT
+from processor.batch.executor import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from processor.results import EXIT_INTERRUPTED, Interrupted
 
 __all__ = ["EXIT_INTERRUPTED", "batch_options", "run_batch"]
@@ -44,7 +44,8 @@ def batch_options(func: F) -> F:
             click.option(
                 "--max-memory",
                 type=click.IntRange(min=64),
-                default=None,
+                default=DEFAULT_MEMORY_MB,
+                show_default=True,
                 metavar="MB",
                 help="Memory limit of each worker; an input that needs more is skipped.",
             ),
@@ -104,9 +105,13 @@ def run_batch(
     from processor.outputs import collect_sources
     from processor.threads import blas_threads as threads_per_process
 
-    sources = collect_sources(paths)  # folders expanded: the bar counts files
+    # Folders expanded (the bar counts files); the output folder is never an input.
+    sources = collect_sources(paths, exclude=[outdir])
+    workers = jobs or default_jobs()
+    if not timeout and workers == 1 and max_memory == DEFAULT_MEMORY_MB:
+        max_memory = None  # --timeout 0 --jobs 1: in this process, as documented
     limits = Limits(
-        jobs=jobs or default_jobs(),
+        jobs=workers,
         timeout=timeout or None,
         memory_mb=max_memory,
         threads=threads_per_process(blas_threads),

@@ -39,6 +39,9 @@ A = TypeVar("A")
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 120.0
+# Address space of one worker (RLIMIT_AS), MB: an article needs a few hundred; a 320 KB
+# Markdown file once took 2.1 GB.  A run may raise it (--max-memory).
+DEFAULT_MEMORY_MB = 2048
 _TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import hashlib
 import os
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from processor.batch.executor import Done, Limits, run_each
-from processor.batch.state import State, fingerprint, sha256_file
+from processor.batch.state import State, fingerprint
 from processor.errors import ProcessorError
 from processor.outputs import Source, collect_sources
 from processor.pipeline import TranslatorFactory, brief
@@ -72,13 +73,15 @@ class BatchReport:
 def options_fingerprint(options: BriefOptions) -> str:
     """Everything that shapes a memo: the options, the glossary files' content, the version."""
     from processor import __version__
+    from processor.errors import GlossaryError
+    from processor.glossary.bounds import read_glossary_bytes
 
     fields = dataclasses.asdict(options)
     glossaries = []
     for path in options.glossaries:
-        try:
-            glossaries.append(sha256_file(path))
-        except OSError:
+        try:  # a regular file only: a FIFO named by -g must not block here
+            glossaries.append(hashlib.sha256(read_glossary_bytes(path)).hexdigest())
+        except GlossaryError:
             glossaries.append(f"unreadable {os.fspath(path)}")
     fields["glossaries"] = glossaries
     fields["version"] = __version__
@@ -99,7 +102,7 @@ def brief_batch(
     settings = settings or BatchSettings()
     report = report or BatchReport()
     # Output names are decided once for the whole batch, never per round.
-    sources = collect_sources(inputs)
+    sources = collect_sources(inputs, exclude=[outdir])
     paths = [s.path for s in sources]
     state = State.load(outdir)
     stamp = options_fingerprint(options)

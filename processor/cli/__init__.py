@@ -6,6 +6,7 @@ Subcommands live in their own modules and are imported only when invoked, so
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -40,6 +41,31 @@ SHORT_HELP: dict[str, str] = {
 }
 
 
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EBADF, errno.EDQUOT}
+
+
+def _drop_stdout() -> None:
+    """Send what is left of stdout to /dev/null, so that the exit does not fail flushing it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
+
+
+def _open_stderr() -> None:
+    """With stderr closed (`2>&-`), lines go to /dev/null: a write that fails must not turn
+    a good run into exit 1."""
+    try:
+        os.fstat(2)
+    except OSError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 2:
+            os.dup2(devnull, 2)
+            os.close(devnull)
+        sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 (the process's stderr)
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -55,14 +81,26 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module_name), attr)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _open_stderr()
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a full disk shows here, not in a traceback at exit
         except BrokenPipeError:
             # The reader stopped (`| head`): it has what it wanted, which is no failure.
-            # stdout goes to /dev/null so that the exit does not fail flushing it.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _drop_stdout()
             sys.exit(0)
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            # stdout is full or gone (`> /dev/full`): one line, and an exit that does not
+            # fail again flushing what is left.
+            _drop_stdout()
+            click.secho(
+                f"error: cannot write to standard output: {exc.strerror or exc}", fg="red", err=True
+            )
+            sys.exit(1)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]

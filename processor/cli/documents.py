@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from processor.batch.cli import batch_options
+from processor.batch.executor import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 from processor.cli.common import (
     config_option,
     debug_option,
@@ -23,6 +25,11 @@ from processor.cli.common import (
 from processor.preparation import MEMO_LANGUAGES
 from processor.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_FIGURES
 
+if TYPE_CHECKING:
+    from processor.outputs import Source
+    from processor.preparation import BriefOptions, Prepared
+
+STDIN = "-"
 Converter = Callable[[click.Context, click.Parameter, Any], Any]
 
 
@@ -90,10 +97,63 @@ def _check_length(sentences: int | None, ratio: float | None) -> None:
         raise click.UsageError("give --sentences or --ratio, not both")
 
 
+def summarize_each(
+    sources: Sequence[Source], options: BriefOptions, limits: Limits
+) -> list[Prepared | Exception]:
+    """Read and summarize every source under ``limits`` (stdin in this process)."""
+    from processor.batch.executor import run_each
+    from processor.batch.run import PRELOAD
+    from processor.preparation import prepare
+
+    out: list[Prepared | Exception] = []
+    files = [s.path for s in sources if s.path != STDIN]
+    done = {
+        d.index: d
+        for d in run_each(
+            functools.partial(prepare, options=options), files, limits, names=files,
+            preload=PRELOAD,
+        )
+    }  # fmt: skip
+    k = 0
+    for source in sources:
+        if source.path == STDIN:
+            try:
+                out.append(prepare(STDIN, options))
+            except Exception as exc:  # the error policy: this input's failure only
+                out.append(exc)
+            continue
+        item = done[k]
+        k += 1
+        if item.error is not None or item.value is None:
+            out.append(_as_exception(item.error or RuntimeError("no result")))
+        else:
+            out.append(item.value)
+    return out
+
+
+def _as_exception(error: BaseException) -> Exception:
+    return error if isinstance(error, Exception) else RuntimeError(str(error))
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one input may take to read and summarize; 0: no limit.",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Memory limit of the worker that reads an input.",
+)
 @debug_option
 def summarize(
     inputs: tuple[str, ...],
@@ -103,6 +163,8 @@ def summarize(
     figures: int,
     source_lang: str | None,
     as_json: bool,
+    timeout: float,
+    max_memory: int | None,
     debug: bool,
 ) -> None:
     """Print the key sentences of Russian articles.
@@ -118,25 +180,33 @@ def summarize(
       curl -s https://example.kz/a.html | processor summarize -
     """
     from processor.outputs import collect_sources
-    from processor.preparation import read, summary_record
-    from processor.preparation import summarize as choose
+    from processor.preparation import BriefOptions, summary_record
     from processor.results import Result
 
     _check_length(sentences, ratio)
     results = []
     records = []
     sources = collect_sources(inputs)
-    for source in sources:
+    options = BriefOptions(
+        algorithm=algorithm,
+        sentences=sentences,
+        ratio=ratio,
+        figures=figures,
+        source_lang=source_lang,
+        use_glossary=False,
+    )
+    # Each input in a worker with brief's time budget and memory cap: a hostile file
+    # costs one line, never the machine.
+    if not timeout and max_memory == DEFAULT_MEMORY_MB:
+        max_memory = None  # --timeout 0: in this process, like brief --timeout 0 --jobs 1
+    limits = Limits(jobs=1, timeout=timeout or None, memory_mb=max_memory)
+    for source, done in zip(sources, summarize_each(sources, options, limits), strict=True):
         result = Result(source=source.shown)
         results.append(result)
-        try:
-            doc = read(source.path, source_lang=source_lang)
-            selection = choose(
-                doc, algorithm=algorithm, sentences=sentences, ratio=ratio, figures=figures
-            )
-        except Exception as exc:  # the error policy: this input's failure only
-            result.fail(exc)
+        if isinstance(done, Exception):  # the error policy: this input's failure only
+            result.fail(done)
             continue
+        doc, selection = done.doc, done.selection
         if as_json:
             records.append(summary_record(source.shown, doc, selection))
             continue
@@ -152,6 +222,19 @@ def summarize(
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     # Nothing is written on success: only problems get a line.
     finish([r for r in results if not r.ok], debug=debug)
+
+
+def _check_manifest(manifest: str | None, inputs: tuple[str, ...]) -> None:
+    """The manifest never replaces an input (processor.access): a bad command line."""
+    from processor.access import check_not_input
+    from processor.errors import OutputError
+    from processor.readers import expand_inputs
+
+    if manifest:
+        try:
+            check_not_input(manifest, expand_inputs(inputs), what="manifest")
+        except OutputError as exc:
+            raise click.UsageError(str(exc)) from None
 
 
 @click.command()
@@ -270,6 +353,7 @@ def brief(
     from processor.pipeline import BriefOptions
 
     _check_length(sentences, ratio)
+    _check_manifest(manifest, inputs)
     config = load_settings(config_path, debug)
     options = BriefOptions(
         languages=languages or config.languages or BriefOptions.languages,

@@ -96,12 +96,15 @@ def serve(
       processor serve
       processor serve --host 0.0.0.0 --api-key "$KEY" --data /srv/processor
     """
+    if api_key is not None and not api_key.strip():
+        raise click.UsageError("--api-key is blank: give a key others cannot guess")
     if not _loopback(host) and not api_key:
         raise click.UsageError(f"--host {host} is reachable from other machines: set --api-key")
     try:
         import uvicorn
 
         from processor.service.app import ServiceConfig, create_app
+        from processor.service.guard import LOOPBACK_NAMES
         from processor.service.uploads import Limits
     except ImportError:
         raise click.ClickException(
@@ -114,6 +117,10 @@ def serve(
     limits = Limits(max_files=max_files, max_file_bytes=max_upload_mb * 2**20)
     config = ServiceConfig(folder, api_key, limits, glossaries, executor, address)
     config.loopback_only = _loopback(host)
+    if _loopback(host):  # only loopback names: a DNS-rebinding page is refused
+        config.allowed_hosts = tuple(dict.fromkeys((*LOOPBACK_NAMES, host.strip("[]"))))
+    else:  # beyond loopback the API key guards every call; names vary behind proxies
+        config.allowed_hosts = None
     app = create_app(config)
     click.echo(f"processor: serving on http://{host}:{port}/ (data in {folder})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -16,9 +16,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from processor.errors import GlossaryError
+from processor.glossary.bounds import read_glossary_bytes
 from processor.glossary.load import _decode
 from processor.glossary.romanize import romanize
 from processor.glossary.types import Entry, EntryType, entry_type
+from processor.model import xml_unsafe
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -53,9 +55,17 @@ def _make(
     )
 
 
-def import_table(path: str | Path, *, target: str | None = None) -> list[Entry]:
+def import_table(
+    path: str | Path, *, target: str | None = None, data: bytes | None = None
+) -> list[Entry]:
     """Entries from a CSV or TSV file (see module doc); ``target`` for two-column files."""
-    text = _decode(Path(path).read_bytes(), str(path))
+    text = _decode(read_glossary_bytes(path) if data is None else data, str(path))
+    bad = xml_unsafe(text.replace("\t", " ").replace("\r", " "))
+    if bad is not None:  # a memo (DOCX) could not hold it: refuse it here, not there
+        line = text[: text.index(bad)].count("\n") + 1
+        raise GlossaryError(
+            f"holds the control character U+{ord(bad):04X}", path=str(path), line=line
+        )
     delimiter = "\t" if str(path).lower().endswith(".tsv") or "\t" in text.split("\n")[0] else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
@@ -96,10 +106,10 @@ def import_table(path: str | Path, *, target: str | None = None) -> list[Entry]:
     return entries
 
 
-def import_tbx(path: str | Path) -> list[Entry]:
+def import_tbx(path: str | Path, *, data: bytes | None = None) -> list[Entry]:
     """Entries from a TBX file: one per termEntry that has a Russian term."""
     try:
-        root = ElementTree.fromstring(Path(path).read_bytes())
+        root = ElementTree.fromstring(read_glossary_bytes(path) if data is None else data)
     except ElementTree.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise GlossaryError(f"bad TBX (XML): {exc}", path=str(path), line=line) from None
@@ -130,11 +140,12 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def import_file(path: str | Path, *, target: str | None = None) -> list[Entry]:
-    """Entries from a .csv, .tsv or .tbx file."""
+def import_file(
+    path: str | Path, *, target: str | None = None, data: bytes | None = None
+) -> list[Entry]:
+    """Entries from a .csv, .tsv or .tbx file (``data``: its bytes, when already read)."""
     p = Path(path)
-    if not p.is_file():
-        raise GlossaryError("no such file", path=str(path))
+    data = read_glossary_bytes(p) if data is None else data
     if p.suffix.lower() in (".tbx", ".xml"):
-        return import_tbx(p)
-    return import_table(p, target=target)
+        return import_tbx(p, data=data)
+    return import_table(p, target=target, data=data)

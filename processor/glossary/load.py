@@ -19,7 +19,14 @@ from typing import Any
 import yaml
 
 from processor.errors import GlossaryError
+from processor.glossary.bounds import (
+    MAX_EXPANDED_CHARS,
+    MAX_TERM_CHARS,
+    expanded_chars,
+    read_glossary_bytes,
+)
 from processor.glossary.types import LANGS, Entry, Glossary, entry_type
+from processor.model import xml_unsafe
 
 FORMAT = "processor-glossary/1"
 _ENTRY_KEYS = {"id", "type", "ru", "en", "kk", "short", "aliases", "wrong", "forms", "note"}
@@ -73,12 +80,21 @@ class _Reader:
     def scalar(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode):
             raise self.error(f"{what} must be a single text value", node)
-        return str(node.value).strip()
+        value = str(node.value).strip()
+        bad = xml_unsafe(value)
+        if bad is not None:  # a memo (DOCX) could not hold it: refuse it here, not there
+            raise self.error(f"{what} holds the control character U+{ord(bad):04X}", node)
+        return value
 
     def text(self, node: yaml.Node, what: str) -> str:
         value = self.scalar(node, what)
         if not value:
             raise self.error(f"{what} is empty", node)
+        if len(value) > MAX_TERM_CHARS:
+            raise self.error(
+                f"{what} is {len(value)} characters long; a term has at most {MAX_TERM_CHARS}",
+                node,
+            )
         return value
 
     def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
@@ -138,6 +154,13 @@ def _parse(text: str, path: str) -> tuple[str, list[Entry], list[GlossaryError]]
         return "", [], [GlossaryError(f"bad YAML: {str(exc).splitlines()[0]}", path=path)]
     except RecursionError:  # PyYAML composes recursively: "[[[[..." thousands deep
         return "", [], [GlossaryError("bad YAML: nested too deep", path=path)]
+    expanded = expanded_chars(root, MAX_EXPANDED_CHARS)
+    if expanded > MAX_EXPANDED_CHARS:
+        reason = (
+            f"over {MAX_EXPANDED_CHARS // (1024 * 1024)} MB of text once its YAML aliases "
+            "are expanded; write each entry out, or split the file"
+        )
+        return "", [], [GlossaryError(reason, path=path)]
     if root is None:
         return (
             "",
@@ -295,38 +318,29 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tbx", ".xml")
 def read_glossary(path: str | Path) -> tuple[str, list[Entry]]:
     """Read and validate one glossary file."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such glossary file", path=str(path)) from None
-    except IsADirectoryError:
-        raise GlossaryError("is a folder, not a glossary file", path=str(path)) from None
-    except OSError as exc:
-        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    data = read_glossary_bytes(p)
     if p.suffix.lower() in TABLE_SUFFIXES:
         # CSV/TSV with ru,en,kk columns and TBX load as they are; two-column files
         # need their target language, which `processor glossary import` asks for.
         from processor.glossary.imports import import_file
 
-        return p.stem, import_file(p)
+        return p.stem, import_file(p, data=data)
     return parse_glossary(_decode(data, str(path)), str(path))
 
 
 def validate_glossary(path: str | Path) -> list[GlossaryError]:
     """Every problem of one glossary file, in file order (empty when it is valid)."""
     p = Path(path)
-    if p.suffix.lower() in TABLE_SUFFIXES or not p.is_file():
+    if p.suffix.lower() in TABLE_SUFFIXES:
         try:
             read_glossary(path)
         except GlossaryError as exc:
             return [exc]
         return []
     try:
-        text = _decode(p.read_bytes(), str(path))
+        text = _decode(read_glossary_bytes(p), str(path))
     except GlossaryError as exc:
         return [exc]
-    except OSError as exc:
-        return [GlossaryError(f"cannot read: {exc.strerror or exc}", path=str(path))]
     problems = _parse(text, str(path))[2]
     return sorted(problems, key=lambda e: e.line or 0)
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from processor import __version__
+from processor.errors import ProcessorError
 from processor.memo.figures import FigureRow, figure_rows
 from processor.memo.labels import (
     counted,
@@ -24,7 +25,7 @@ from processor.memo.labels import (
     note_text,
 )
 from processor.memo.subject import derive_title, subject_line
-from processor.model import Document
+from processor.model import Document, xml_safe
 from processor.summarize import KeyPoint, Selection
 from processor.summarize.figures import Figure, key_figures
 
@@ -169,11 +170,20 @@ class Memo:
         return data
 
 
+LAST_EPOCH = 4354819199  # 2107-12-31 23:59:59 UTC
+
+
 def processing_time() -> dt.datetime:
     """Now (UTC, whole seconds), or ``SOURCE_DATE_EPOCH`` so that runs are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        seconds = int(epoch)
+        if seconds > LAST_EPOCH:  # a DOCX is a zip: its dates end with 2107
+            raise ProcessorError(
+                f"SOURCE_DATE_EPOCH={epoch.strip()} is after 2107, the last year a DOCX "
+                "can record; give seconds since 1970, e.g. $(date +%s)"
+            )
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
@@ -315,7 +325,8 @@ def build_memo(
         outlet=meta.outlet,
         published=meta.published,
         url=meta.url,
-        marking=default_marking(language) if marking is None else marking,
+        # A marking is typed by a user (--marking, processor.toml): keep it writable.
+        marking=xml_safe(default_marking(language) if marking is None else marking),
         figure_rows=figure_rows(figures, language, translations),
         original_title=derive_title(doc) if translations is not None else None,
     )

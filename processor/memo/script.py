@@ -4,6 +4,7 @@ The memo is built in the base language (translation, glossary forms and Kazakh c
 endings all work in Cyrillic), then every text the memo writes in its own language is
 converted here, once; the source's own words (the Russian column of the names table,
 the Russian term, the original headline, file and outlet names) stay as they are.
+A field added to :class:`Memo` that holds memo-language text must be converted here too.
 Fixed labels are converted where they are looked up (:func:`labels.label`).
 """
 
@@ -60,4 +61,8 @@ def written_in(memo: Memo, language: str) -> Memo:
         notices=term_notices(terms, language) + [conv(n) for n in others],
         keywords=[conv(k) for k in memo.keywords],
         marking=marking,
+        figure_rows=[
+            replace(r, figure=conv(r.figure), what=conv(r.what), context=conv(r.context))
+            for r in memo.figure_rows
+        ],
     )

@@ -43,6 +43,17 @@ _INNER_KIND: dict[str, ParagraphKind] = {
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
+def _utf8_beyond_ascii(data: bytes, declared: str) -> bool:
+    """True when ``data`` is valid UTF-8 with non-ASCII text and ``declared`` is not UTF-8."""
+    if declared == "utf-8" or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     """Decode by BOM, then the page's own ``<meta charset>``, then detection."""
     has_bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -50,6 +61,10 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     if declared is not None:
         try:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+            if encoding.startswith("utf-16") or _utf8_beyond_ascii(data, encoding):
+                # A meta tag readable as ASCII is no UTF-16 page (browsers read it as
+                # UTF-8 too); valid UTF-8 with Cyrillic is never koi8-r or cp1251 text.
+                raise LookupError(encoding)
             text = data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass  # a lying meta tag: fall back to detection

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from processor.access import is_within, read_regular
 from processor.errors import InputError
 from processor.model import Document, Paragraph, SourceMeta
 from processor.readers.byline import outlet_in_lead
@@ -122,6 +123,7 @@ def read_bytes(
     )
     if not doc.paragraphs:
         raise InputError("file is empty", path=shown)
+    _check_words(doc, shown)
     if check_language:
         from processor.language import check_source_language
 
@@ -129,6 +131,25 @@ def read_bytes(
     elif source_lang:
         doc.language = source_lang
     return doc
+
+
+# Below this share of letters among visible characters a text holds no language at all
+# (a page of punctuation or digits); a real article, tables of figures included, is
+# well above half letters.
+MIN_LETTER_SHARE = 0.2
+
+
+def _check_words(doc: Document, shown: str) -> None:
+    """Refuse text that is not language: mostly punctuation, digits or symbols."""
+    sample = "".join(p.text for p in doc.paragraphs)[:200_000]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters < MIN_LETTER_SHARE * visible:
+        raise InputError(
+            f"holds no text in any language: {letters} letters among {visible} characters "
+            "(punctuation, digits or symbols)",
+            path=shown,
+        )
 
 
 def read_document(
@@ -152,27 +173,20 @@ def read_document(
             data, name="-", source_lang=source_lang, check_language=check_language, limits=limits
         )
     p = Path(name)
-    if not p.exists():
-        raise InputError("no such file", path=name)
     if p.is_dir():
         raise InputError(
             f"is a directory with no supported files in it (supported: {_supported()})",
             path=name,
         )
     suffix = p.suffix.lower()
-    if suffix not in _FORMAT_BY_SUFFIX:
+    if suffix not in _FORMAT_BY_SUFFIX and p.exists():
         shown = f"'{suffix}'" if suffix else "without an extension"
         raise InputError(f"unsupported file type {shown}; supported: {_supported()}", path=name)
-    try:
-        # The size is checked before reading, and the read stops one byte past the
-        # limit, so a file that grows (or a device) is bounded too.
-        limits.check_size(p.stat().st_size, name)
-        with p.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
-    except PermissionError:
-        raise InputError("permission denied", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    # Regular files only (a FIFO or a device never ends); the size is checked before
+    # reading, and the read stops one byte past the limit, so a growing file is bounded.
+    data = read_regular(
+        name, limits.max_bytes, check_size=lambda size: limits.check_size(size, name)
+    )
     return read_bytes(
         data,
         name=name,
@@ -187,15 +201,19 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
 
 
-def expand_inputs(paths: Iterable[str]) -> list[str]:
+def expand_inputs(
+    paths: Iterable[str], *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> list[str]:
     """Files as given, directories expanded to their supported files, ``-`` kept.
 
     Directories are walked recursively in sorted order, skipping hidden files
-    and folders and Word lock files (``~$doc.docx``).  Missing paths, and
+    and folders, Word lock files (``~$doc.docx``) and anything under an
+    ``exclude`` folder (a run's output folder: its memos are never its inputs).  Missing paths, and
     directories with nothing to read, are kept so that reading them raises a
     clear error for that input alone.  Repeated paths are read once.
     """
     result: list[str] = []
+    skipped = [folder for folder in exclude if Path(folder).is_dir()]
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
@@ -206,6 +224,7 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
                     if f.suffix.lower() in SUPPORTED_SUFFIXES
                     and f.is_file()
                     and not _hidden(f, path)
+                    and not any(is_within(f, folder) for folder in skipped)
                 ),
                 key=lambda f: f.relative_to(path).parts,
             )

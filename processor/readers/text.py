@@ -112,11 +112,16 @@ def decode_text(data: bytes, *, path: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             raise binary_error(path) from None
     if b"\x00" in data:
-        raise binary_error(path)
+        found = utf16_without_bom(data)
+        if found is None:
+            raise binary_error(path)
+        return found
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # The last character was cut (`head -c`): the rest is plain UTF-8.
+            return data[: exc.start].decode("utf-8"), "utf-8"
     scored: list[tuple[float, float, str, str]] = []
     for enc in _CYRILLIC_CANDIDATES:
         try:
@@ -138,10 +143,31 @@ def decode_text(data: bytes, *, path: str = "<bytes>") -> tuple[str, str]:
     raise binary_error(path)
 
 
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` when ``data`` is UTF-16 with no BOM, else None.
+
+    Russian or ASCII text in UTF-16 has a NUL or 0x04 (U+04xx, Cyrillic) as the high byte
+    of nearly every character: in odd positions for little-endian, even for big-endian.
+    """
+    sample = data[:4096]
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if not high or sum(1 for b in high if b in (0, 4)) < 0.95 * len(high):
+            continue
+        try:
+            text = data[: len(data) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(ch.isalpha() for ch in text[:4096]):
+            return text, encoding
+    return None
+
+
 def decode_checked(data: bytes, path: str) -> tuple[str, str]:
     """Decode, refusing binary junk and empty files."""
     sample = data[:65536]
-    is_utf16 = sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    is_utf16 = sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        b"\x00" in sample and utf16_without_bom(sample) is not None
+    )
     if not is_utf16:
         controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f\v\x1a")
         if b"\x00" in sample or controls > max(len(sample) * 0.01, 2):

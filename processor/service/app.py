@@ -20,6 +20,8 @@ With an API key set, every ``/api`` call needs the header ``X-API-Key``.
 import contextlib
 import functools
 import hmac
+import secrets
+import shutil
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +33,9 @@ from pydantic import BaseModel
 
 import processor
 from processor.preparation import MEMO_LANGUAGES
+from processor.service.guard import LOOPBACK_NAMES, Guard, guarded
 from processor.service.jobs import JobStore, Work
-from processor.service.uploads import Limits, UploadRejected, check_request, check_upload, safe_name
+from processor.service.uploads import Limits, UploadRejected, check_request, receive_uploads
 
 if TYPE_CHECKING:
     from processor.glossary import Glossary
@@ -56,6 +59,8 @@ class ServiceConfig:
     limits_jobs: int = 2  # CPUs of a local Ray instance
     # Listening on loopback only: the page may promise that files stay on this computer.
     loopback_only: bool = True
+    # Host names the service answers to (DNS rebinding); None: any (an API key is set).
+    allowed_hosts: tuple[str, ...] | None = LOOPBACK_NAMES
 
 
 class FindRequest(BaseModel):
@@ -149,10 +154,20 @@ def translate_work(target: str, keep_formatting: bool, glossaries: tuple[str, ..
     return work
 
 
-def create_app(config: ServiceConfig) -> FastAPI:
-    """The ASGI app; the caller runs it (``processor serve`` uses uvicorn on loopback)."""
+def _key_matches(given: str | None, key: str) -> bool:
+    """Compared as bytes: a header arrives as latin-1 text of the UTF-8 bytes sent, and
+    hmac.compare_digest refuses non-ASCII str (a 500 with a traceback)."""
+    sent = (given or "").encode("latin-1", "replace")
+    return hmac.compare_digest(sent, key.encode("utf-8"))
+
+
+def create_app(config: ServiceConfig) -> Any:
+    """The ASGI app behind :mod:`processor.service.guard`; the caller runs it (``processor
+    serve`` uses uvicorn on loopback)."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
     store = JobStore(config.data_dir)
+    incoming = config.data_dir / ".incoming"  # uploads land here until all are accepted
+    token = secrets.token_urlsafe(32)  # the page's token for state-changing requests
 
     # The interactive docs load scripts from a CDN: off, since nothing may go online.
     @contextlib.asynccontextmanager
@@ -183,7 +198,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     def authorized(x_api_key: Annotated[str | None, Header()] = None) -> None:
-        if config.api_key and not hmac.compare_digest(x_api_key or "", config.api_key):
+        if config.api_key and not _key_matches(x_api_key, config.api_key):
             raise HTTPException(401, "missing or wrong X-API-Key")
 
     api = [Depends(authorized)]
@@ -195,21 +210,26 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
         return load_glossaries(config.glossaries, builtin=True)
 
-    async def save_uploads(job_id: str, files: list[UploadFile]) -> None:
-        folder = store.folder(job_id) / "in"
-        taken: set[str] = set()
-        total = 0
-        blobs = []
-        for upload in files:
-            # Read one byte past the limit: enough to refuse, never the whole bomb.
-            data = await upload.read(config.limits.max_file_bytes + 1)
-            total += len(data)
-            name = upload.filename or "upload.txt"
-            check_upload(name, data, config.limits)
-            blobs.append((safe_name(name, taken), data))
-        check_request(len(files), total, config.limits)
-        for name, data in blobs:
-            (folder / name).write_bytes(data)
+    async def save_uploads(kind: str, files: list[UploadFile]) -> str:
+        """Stream the uploads to disk, checking limits while copying; the job (and its
+        folder) exists only once all of them are accepted."""
+        incoming.mkdir(parents=True, exist_ok=True)
+        staging = incoming / secrets.token_hex(8)
+        try:
+            names = await receive_uploads(files, staging, config.limits)
+            check_request(len(names), sum((staging / n).stat().st_size for n in names),
+                          config.limits)  # fmt: skip
+            job = store.new(kind)
+            for name in names:
+                (staging / name).replace(store.folder(job.id) / "in" / name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return job.id
+
+    def _job(job_id: str) -> Any:
+        job = store.get(job_id)
+        assert job is not None
+        return job
 
     def job_response(request: Request, job_id: str, status: int = 202) -> JSONResponse:
         job = store.get(job_id)
@@ -240,10 +260,10 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
         return public_models(routes_json(default_store()))
 
-    # A look-up takes about a millisecond: answered on the event loop, since a hop to
-    # the thread pool and back costs more than the work (measured: bench_service).
+    # A plain def: FastAPI runs it in its thread pool, so a long text never holds the
+    # event loop (a 17 MB text once kept /health waiting 15 s).
     @app.post("/api/glossary/find", dependencies=api)
-    async def find(body: FindRequest) -> dict[str, Any]:
+    def find(body: FindRequest) -> dict[str, Any]:
         if len(body.text.encode()) > config.limits.max_file_bytes:
             raise HTTPException(413, "text over the upload size limit")
         return {"matches": [m.to_dict() for m in glossary().find(body.text)]}
@@ -258,13 +278,12 @@ def create_app(config: ServiceConfig) -> FastAPI:
     ) -> JSONResponse:
         langs = choices(languages, MEMO_LANGUAGES, "languages")
         fmts = choices(formats, FORMATS, "formats")
-        job = store.new("brief")
-        await save_uploads(job.id, files)
+        job_id = await save_uploads("brief", files)
         work = brief_work(
             langs, fmts, full_text, config.glossaries, config.executor, config.address
         )
-        store.submit(job, work)
-        return job_response(request, job.id)
+        store.submit(_job(job_id), work)
+        return job_response(request, job_id)
 
     @app.post("/api/digests", status_code=202, dependencies=api)
     async def digests(
@@ -294,10 +313,9 @@ def create_app(config: ServiceConfig) -> FastAPI:
         keep_formatting: Annotated[bool, Form()] = True,
     ) -> JSONResponse:
         (target,) = choices(to, ("en", "kk", "kk-latn"), "to")[:1]
-        job = store.new("translate")
-        await save_uploads(job.id, files)
-        store.submit(job, translate_work(target, keep_formatting, config.glossaries))
-        return job_response(request, job.id)
+        job_id = await save_uploads("translate", files)
+        store.submit(_job(job_id), translate_work(target, keep_formatting, config.glossaries))
+        return job_response(request, job_id)
 
     @app.get("/api/jobs/{job_id}", dependencies=api)
     def job_status(request: Request, job_id: str) -> JSONResponse:
@@ -314,10 +332,21 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> HTMLResponse:
-        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+        html = (STATIC / "index.html").read_text(encoding="utf-8")
+        # The token app.js sends with every state-changing request (guard.py): only a
+        # page of this origin can read it.
+        meta = f'<meta name="processor-token" content="{token}">'
+        return HTMLResponse(html.replace("</head>", f"{meta}\n</head>", 1))
 
     @app.get("/app.js", include_in_schema=False)
     def script() -> FileResponse:
         return FileResponse(STATIC / "app.js", media_type="text/javascript")
 
-    return app
+    # Multipart overhead (part headers) on top of the files; a JSON text may be escaped.
+    upload_body = config.limits.max_total_bytes + config.limits.max_files * 2**14 + 2**20
+    guard = Guard(
+        token=token,
+        max_body_bytes=max(upload_body, 3 * config.limits.max_file_bytes + 2**20),
+        allowed_hosts=config.allowed_hosts,
+    )
+    return guarded(app, guard)

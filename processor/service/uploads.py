@@ -1,10 +1,18 @@
-"""Checking uploads before any work: count, size, type, emptiness; one-line 4xx reasons."""
+"""Checking uploads before any work: count, size, type, emptiness; one-line 4xx reasons.
+
+Uploads are streamed to disk in chunks and the limits are checked while they are copied,
+so no upload is ever held whole in memory (150 files of 19 MB once took 2.9 GB).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+CHUNK = 2**20
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf")
 # What each format's bytes start with (after a BOM or blank space) when they have a
@@ -43,18 +51,63 @@ def safe_name(name: str, taken: set[str]) -> str:
 
 def check_upload(name: str, data: bytes, limits: Limits) -> None:
     """Raise :class:`UploadRejected` for an empty, oversized, mistyped or binary file."""
+    _check_type(name)
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(name, limits)
+    _check_content(name, data[:4096], blank=not data.strip())
+
+
+async def receive_uploads(files: Sequence[Any], folder: Path, limits: Limits) -> list[str]:
+    """Copy ``files`` (Starlette ``UploadFile``) into ``folder`` chunk by chunk, checking
+    each limit as the bytes arrive; returns the names written.  Raises UploadRejected."""
+    if len(files) > limits.max_files:
+        raise UploadRejected(413, f"{len(files)} files is over the limit of {limits.max_files}")
+    folder.mkdir(parents=True)
+    taken: set[str] = set()
+    names = []
+    total = 0
+    for upload in files:
+        name = upload.filename or "upload.txt"
+        _check_type(name)
+        saved = safe_name(name, taken)
+        head = b""
+        blank = True
+        size = 0
+        with open(folder / saved, "wb") as out:
+            while chunk := await upload.read(CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if size > limits.max_file_bytes:
+                    raise _too_big(name, limits)
+                check_request(len(files), total, limits)
+                if len(head) < 4096:
+                    head += chunk[: 4096 - len(head)]
+                blank = blank and not chunk.strip()
+                out.write(chunk)
+        _check_content(name, head, blank=blank)
+        names.append(saved)
+    return names
+
+
+def _check_type(name: str) -> None:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise UploadRejected(
             415, f"{name}: unsupported type '{suffix or 'none'}'; send {', '.join(SUFFIXES)}"
         )
-    if not data.strip():
+
+
+def _too_big(name: str, limits: Limits) -> UploadRejected:
+    return UploadRejected(
+        413, f"{name}: over the {limits.max_file_bytes // 2**20} MB limit for one file"
+    )
+
+
+def _check_content(name: str, data: bytes, *, blank: bool) -> None:
+    """``data``: the file's first 4 KB."""
+    suffix = Path(name).suffix.lower()
+    if blank:
         raise UploadRejected(400, f"{name}: the file is empty")
-    if len(data) > limits.max_file_bytes:
-        raise UploadRejected(
-            413,
-            f"{name}: over the {limits.max_file_bytes // 2**20} MB limit for one file",
-        )
     magic = _MAGIC.get(suffix)
     head = data[:8].lstrip(b"\xef\xbb\xbf \t\r\n")
     if magic is not None and not head.startswith(magic):

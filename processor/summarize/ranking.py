@@ -8,6 +8,7 @@ check and the selection all read the same table.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import math
 import warnings
@@ -103,20 +104,61 @@ def sumy_summarizer(module: str, cls: str) -> Any:
     """A sumy summarizer for Russian: our stemmer language and stop words."""
     from sumy.nlp.stemmers import Stemmer
 
-    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(
-        Stemmer("russian")
-    )
+    # Stems cached: LexRank stems every word of every sentence again (a fifth of its time).
+    stem = functools.lru_cache(maxsize=200_000)(Stemmer("russian"))
+    summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(stem)
     summarizer.stop_words = stop_words()
     return summarizer
 
 
+# Sentences one sumy ranking sees at most.  sumy's LexRank and TextRank build an n x n
+# similarity matrix in pure Python (and LSA a term x sentence SVD): fine for an article
+# (a long one has ~300 sentences), quadratic beyond.  Longer texts are ranked in chunks
+# of CHUNK consecutive sentences; each chunk's best sentences are then ranked together
+# (in chunks again when there are many).
+MAX_RANKED = 400
+CHUNK = 100
+# Best sentences of each chunk that go on to the next ranking.
+CANDIDATES_PER_CHUNK = 10
+
+
 class SumyRanker:
-    """Adapts a sumy summarizer to :class:`Ranker`: its full ranking, as rank-based scores."""
+    """Adapts a sumy summarizer to :class:`Ranker`: its full ranking, as rank-based scores.
+
+    Up to :data:`MAX_RANKED` sentences (every real article) are ranked at once, exactly as
+    sumy ranks them.  Beyond, the work stays linear: each chunk of :data:`CHUNK`
+    consecutive sentences is ranked alone, and the union of the chunks' best sentences is
+    ranked again; those candidates score above every other sentence, which keeps its rank
+    within its chunk.
+    """
 
     def __init__(self, summarizer: Any):
         self.summarizer = summarizer
 
     def __call__(self, doc: Document, sentences: Sequence[Sentence]) -> list[float]:
+        if len(sentences) <= MAX_RANKED:
+            return self.rank(doc, sentences)
+        chunks = [
+            list(range(start, min(start + CHUNK, len(sentences))))
+            for start in range(0, len(sentences), CHUNK)
+        ]
+        per_chunk = max(1, min(CANDIDATES_PER_CHUNK, MAX_RANKED // len(chunks)))
+        scores = [0.0] * len(sentences)
+        candidates: list[int] = []
+        for chunk in chunks:
+            local = self.rank(_part(doc, sentences, chunk), [sentences[i] for i in chunk])
+            for i, score in zip(chunk, local, strict=True):
+                scores[i] = score / 2  # below every candidate's final score
+            best = sorted(range(len(chunk)), key=lambda k: (-local[k], k))[:per_chunk]
+            candidates += sorted(chunk[k] for k in best)
+        # Over MAX_RANKED candidates (a very long text) are ranked in chunks in turn.
+        final = self(_part(doc, sentences, candidates), [sentences[i] for i in candidates])
+        for i, score in zip(candidates, final, strict=True):
+            scores[i] = 0.5 + score / 2
+        return scores
+
+    def rank(self, doc: Document, sentences: Sequence[Sentence]) -> list[float]:
+        """sumy's ranking of ``sentences`` (all of ``doc``'s, or a part), rank-based."""
         import numpy
 
         ranking: list[Any] = []
@@ -142,6 +184,23 @@ class SumyRanker:
                 # Rank-based: comparable across algorithms whose raw ratings are not.
                 scores[index] = 1.0 - position / max(len(ranking), 1)
         return scores
+
+
+def _part(doc: Document, sentences: Sequence[Sentence], chosen: Sequence[int]) -> Document:
+    """``doc`` cut to the paragraphs of the ``chosen`` sentences (headings among them kept),
+    so a chunk never walks the whole document."""
+    if not chosen:
+        return Document(paragraphs=[], meta=doc.meta, title=doc.title)
+    first, last = sentences[chosen[0]].paragraph, sentences[chosen[-1]].paragraph
+    wanted = {sentences[i].paragraph for i in chosen}
+    numbered = all(doc.paragraphs[i].index == i for i in (first, last) if i < len(doc.paragraphs))
+    span = doc.paragraphs[first : last + 1] if numbered else doc.paragraphs  # readers number 0..n
+    paragraphs = [
+        p
+        for p in span
+        if first <= p.index <= last and (p.index in wanted or p.kind in ("title", "heading"))
+    ]
+    return Document(paragraphs=paragraphs, meta=doc.meta, title=doc.title, language=doc.language)
 
 
 def _sumy(module: str, cls: str) -> Builder:

@@ -104,6 +104,14 @@ def resolve_compute_type(device: str, requested: str) -> str:
     return next((c for c in order if c in supported), "default")
 
 
+def unload(model_dir: str | Path) -> None:
+    """Forget the loaded models of ``model_dir`` (a staged model checked before install)."""
+    path = str(Path(model_dir).resolve())
+    with _LOCK:
+        for key in [k for k in _MODELS if k[0] == path]:
+            del _MODELS[key]
+
+
 def load_model(model_dir: str | Path, settings: TranslationSettings) -> Any:
     """A ``ctranslate2.Translator`` for ``model_dir``, loaded once per process and settings."""
     import ctranslate2

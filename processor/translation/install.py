@@ -14,6 +14,7 @@ Argos's own ``install_from_path`` is not used: it extracts without the checks of
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import re
 import shutil
@@ -118,19 +119,53 @@ def _copy_folder(folder: Path, staged: Path) -> None:
 # --- Argos packages ---------------------------------------------------------------------------
 
 
-def _check_argos(staged: Path, shown: str, expect: tuple[str, str] | None) -> InstalledModel:
+def _check_argos(
+    staged: Path, shown: str, expect: tuple[str, str] | None, folder_name: str | None = None
+) -> InstalledModel:
+    """The staged package's model, once it is known to be what it says and to translate.
+
+    ``folder_name`` (what it will be installed as, e.g. ``translate-ru_en-1_9``) must name
+    the pair its metadata declares: the store knows a model by that name, so an en->ru
+    package named ru_en would silently replace the ru->en model.
+    """
     if not staged.is_dir():
         raise ModelError("archive has no package folder", path=shown)
     try:
         model = read_argos_package(staged)
     except ModelError as exc:
         raise ModelError(f"invalid package: {exc.reason}", path=shown) from None
-    if expect is not None and (model.sources[0], model.targets[0]) != expect:
+    pair = (model.sources[0], model.targets[0])
+    if expect is not None and pair != expect:
         raise ModelError(
-            f"package is {model.sources[0]}->{model.targets[0]}, expected {expect[0]}->{expect[1]}",
+            f"package is {pair[0]}->{pair[1]}, expected {expect[0]}->{expect[1]}", path=shown
+        )
+    named = re.fullmatch(r"translate-([a-z]{2,3})_([a-z]{2,3})(?:-.*)?", folder_name or "")
+    if named and (named.group(1), named.group(2)) != pair:
+        raise ModelError(
+            f"package {folder_name} declares {pair[0]}->{pair[1]} in its metadata; "
+            "nothing was installed",
             path=shown,
         )
+    check_translates(model, shown)
     return model
+
+
+def check_translates(model: InstalledModel, shown: str) -> None:
+    """CTranslate2 loads the staged ``model`` and translates a sentence in its declared
+    direction, before it replaces anything (a corrupt model.bin once replaced ru->en)."""
+    from processor.translation.engine import CT2Translator, unload
+
+    source = model.sources[0]
+    target = next((t for t in model.targets if t != source), model.targets[0])
+    try:
+        CT2Translator(model, source, target).translate(["Проверка связи."])
+    except Exception as exc:  # whatever the model does wrong, it is not installed
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise ModelError(
+            f"the model does not load or translate: {reason}; nothing was replaced", path=shown
+        ) from None
+    finally:
+        unload(model.model_dir)
 
 
 def install_archive(
@@ -153,7 +188,7 @@ def install_archive(
         except ModelError as exc:
             exc.path = shown
             raise
-        model = _check_argos(staged, shown, expect)
+        model = _check_argos(staged, shown, expect, plan.top)
         dest = argos_dir / plan.top
         move_into_place(staged, dest)
     model.path = dest
@@ -165,7 +200,7 @@ def install_argos_folder(folder: Path, argos_dir: Path) -> InstalledModel:
     with staging(argos_dir) as tmp:
         staged = tmp / folder.name
         _copy_folder(folder, staged)
-        model = _check_argos(staged, str(folder), None)
+        model = _check_argos(staged, str(folder), None, folder.name)
         dest = argos_dir / folder.name
         move_into_place(staged, dest)
     model.path = dest
@@ -267,12 +302,14 @@ def install_directory(
         origin=origin,
     )
     if move:
+        check_translates(dataclasses.replace(model, path=folder), shown)
         write_manifest(folder, model)
         move_into_place(folder, model.path)
         return model
     with staging(models_dir) as tmp:
         staged = tmp / model_name
         _copy_folder(folder, staged)
+        check_translates(dataclasses.replace(model, path=staged), shown)
         write_manifest(staged, model)
         move_into_place(staged, model.path)
     return model

@@ -6,7 +6,6 @@ import io
 import os
 import sys
 import types
-from pathlib import Path
 
 import pytest
 
@@ -119,12 +118,15 @@ def test_permission_denied(tmp_path, monkeypatch):
     path.write_text(SHORT, encoding="utf-8")
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything: make the OS answer as for a user
+        real_open = os.open
 
-        def deny(self: Path, *args: object, **kwargs: object) -> bytes:
-            raise PermissionError(13, "Permission denied", str(self))
+        def deny(name: str, *args: object, **kwargs: object) -> int:
+            if os.fspath(name) == str(path):
+                raise PermissionError(13, "Permission denied", str(name))
+            return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
-        # The reader opens the file itself to read no more than the size limit.
-        monkeypatch.setattr(Path, "open", deny)
+        # The reader opens the file itself (processor.access.read_regular).
+        monkeypatch.setattr(os, "open", deny)
     try:
         assert_input_error(path, "permission denied")
     finally:

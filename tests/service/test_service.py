@@ -172,7 +172,8 @@ def test_api_key_and_loopback_rule(tmp_path: Path) -> None:
 
     from processor.service.app import ServiceConfig, create_app
 
-    with TestClient(create_app(ServiceConfig(tmp_path / "data", api_key="s3cret"))) as client:
+    app = create_app(ServiceConfig(tmp_path / "data", api_key="s3cret"))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         assert client.get("/health").status_code == 200  # liveness needs no key
         assert client.post("/api/glossary/find", json={"text": "Мажилис"}).status_code == 401
         ok = client.post(
@@ -191,7 +192,9 @@ def test_a_job_opens_no_connection(tmp_path: Path, no_network) -> None:
 
     from processor.service.app import ServiceConfig, create_app
 
-    with TestClient(create_app(ServiceConfig(tmp_path / "data"))) as client:
+    with TestClient(
+        create_app(ServiceConfig(tmp_path / "data")), base_url="http://127.0.0.1"
+    ) as client:
         response = client.post(
             "/api/briefs",
             files=[("files", (SEED.name, SEED.read_bytes()))],

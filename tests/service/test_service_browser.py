@@ -203,3 +203,71 @@ def test_the_page_speaks_one_language(
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+EVIL_PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body><script>
+const target = "%(target)s";
+const form = new FormData();
+form.append("files", new Blob([%(text)s], {type: "text/plain"}), "a.txt");
+form.append("languages", "ru");
+// A simple request (multipart, no custom header): no preflight, as a plain form post.
+fetch(target + "/api/briefs", {method: "POST", body: form, mode: "no-cors"})
+  .then(() => { window.posted = "sent"; }, () => { window.posted = "failed"; });
+fetch(target + "/api/models").then(r => r.text())
+  .then(t => { window.read = "read: " + t.slice(0, 40); }, () => { window.read = "blocked"; });
+</script></body></html>"""
+
+
+def _jobs(data: Path) -> list[Path]:
+    return [p.parent for p in data.rglob("in") if p.is_dir()]
+
+
+def test_a_page_of_another_origin_can_neither_start_a_job_nor_read_the_api(
+    browser, tmp_path: Path
+) -> None:
+    """Issue 21, item 6 (done when): a page served from another loopback port cannot start
+    a job or read the API; the page and the API still work from their own origin."""
+    import http.server
+    import json
+    import threading
+
+    proc, url = start_service(tmp_path / "data")
+    evil = tmp_path / "evil"
+    evil.mkdir()
+    text = json.dumps(SEED.read_text(encoding="utf-8")[:2000])
+    (evil / "index.html").write_text(EVIL_PAGE % {"target": url, "text": text}, encoding="utf-8")
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(evil), **k)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        deadline = time.monotonic() + 30
+        state: dict[str, str | None] = {}
+        while time.monotonic() < deadline:
+            state = browser.execute_script("return {posted: window.posted, read: window.read}")
+            if state.get("posted") and state.get("read"):
+                break
+            time.sleep(0.2)
+        assert state.get("posted"), "the foreign page never sent its post"
+        assert state.get("read") == "blocked", state
+        time.sleep(1)
+        assert _jobs(tmp_path / "data") == [], "a foreign page started a job"
+
+        # From its own origin, the page's token makes the same requests work.
+        browser.get(url + "/")
+        answer = browser.execute_async_script(
+            """const done = arguments[arguments.length - 1];
+            const form = new FormData();
+            form.append("files", new Blob([ARTICLE], {type: "text/plain"}), "a.txt");
+            form.append("languages", "ru");
+            Promise.all([api("/api/models"), api("/api/briefs", {method: "POST", body: form})])
+              .then(rs => done(rs.map(r => r.status)), e => done(String(e)));""".replace(
+                "ARTICLE", text
+            )
+        )
+        assert answer == [200, 202], answer
+        assert len(_jobs(tmp_path / "data")) == 1
+    finally:
+        server.shutdown()
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -79,6 +79,9 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ??
 async function api(url, options = {}) {
   const key = sessionStorage.getItem("processor-key");
   const headers = key ? { "X-API-Key": key } : {};
+  // The page's token: the service takes state-changing requests only with it (guard.py).
+  const token = document.querySelector('meta[name="processor-token"]');
+  if (token) headers["X-Processor-Token"] = token.content;
   const res = await fetch(url, { ...options, headers });
   if (res.status === 401) {
     const entered = prompt(t().apikey);
