@@ -12,6 +12,7 @@ ARGOS_INDEX = DATA / "argos" / "index.json"
 HOSTILE = DATA / "hostile"
 GLOSSARY_SMALL = DATA / "glossary" / "small.yaml"
 NEWS = DATA / "news"
+MEMO_NEWS = DATA / "memo-news"
 
 
 def seed_path() -> Path:
