@@ -33,6 +33,9 @@ _MAX_OPENING_WORDS = 4
 # The longest pronoun, demonstrative or conjunction looked for ("оттуда", "однако").
 _LONGEST_POINTER = 6
 _SUBORDINATE = re.compile(r"^\s*,\s*(\w+)")
+# Words that, opening a sentence, take up something named before it.
+_LEANING_FIRST = frozenset({"другой", "цифра", "и"})
+_AFOREMENTIONED = frozenset({"указанный", "вышеуказанный", "упомянутый", "вышеупомянутый"})
 _PRESENT = frozenset({"год", "месяц", "неделя", "квартал", "полугодие", "сезон", "век"})
 
 
@@ -134,6 +137,16 @@ def _demonstrative(parses: tuple[Any, ...], following: list[str], rest: str) -> 
     return _parses(following[0])[0].normal_form not in _PRESENT
 
 
+def _leans_by_word(tokens: list[str]) -> bool:
+    """ "Еще одной отраслью ...", "Другим направлением ...", "Цифра в шесть процентов ...":
+    another one of a list, or the figure, that a sentence before has named."""
+    first = _parses(tokens[0])[0].normal_form
+    if first in _LEANING_FIRST:
+        return True
+    second = _parses(tokens[1])[0].normal_form if len(tokens) > 1 else ""
+    return first == "ещё" and second == "один"
+
+
 def refers_back(text: str) -> bool:
     """Whether the sentence's first clause leans on something said before it."""
     for clause, rest in _clauses(text):
@@ -144,6 +157,10 @@ def refers_back(text: str) -> bool:
             if not (clause[m.end() : m.end() + 1] == "." and clause[m.end() + 1 :].strip())
         ]
         for k, token in enumerate(tokens):
+            if k == 0 and _leans_by_word(tokens):
+                return True
+            if _parses(token)[0].normal_form in _AFOREMENTIONED:
+                return True  # "за указанный период": the period named before
             if len(token) > _LONGEST_POINTER:
                 continue  # pronouns and their kin are short words: parse only those
             parses = _parses(token)
