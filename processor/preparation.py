@@ -19,6 +19,7 @@ from processor.summarize import DEFAULT_ALGORITHM, DEFAULT_FIGURES, Selection, s
 if TYPE_CHECKING:
     from processor.glossary import Glossary
     from processor.glossary.report import Findings
+    from processor.speech import Speech
     from processor.translation import TranslationSettings
 
 DEFAULT_LANGUAGES = ("en", "kk")
@@ -52,6 +53,7 @@ class Prepared:
     doc: Document
     selection: Selection
     findings: Findings | None = None  # None: briefed without a glossary
+    speech: Speech | None = None  # who said which sentence, the genre
 
 
 def read(path: str | os.PathLike[str], *, source_lang: str | None = None) -> Document:
@@ -108,6 +110,7 @@ def prepare(path: str, options: BriefOptions) -> Prepared:
     worker processes.
     """
     from processor.glossary.report import find_terms
+    from processor.speech import find_speech
 
     doc = read(path, source_lang=options.source_lang)
     selection = summarize(
@@ -119,7 +122,7 @@ def prepare(path: str, options: BriefOptions) -> Prepared:
     )
     glossary = load_glossary(options)
     findings = find_terms(glossary, doc.text) if glossary is not None else None
-    return Prepared(path, doc, selection, findings)
+    return Prepared(path, doc, selection, findings, find_speech(doc))
 
 
 # How ``brief`` prepares its inputs: :func:`prepare_each`, or the batch executor's.
