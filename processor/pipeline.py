@@ -263,6 +263,7 @@ class _Run:
             terms=terms,
             glossaries=_glossary_names(item.ready),
             marking=self.options.marking,
+            speech=item.ready.speech,
         )
 
     def source_memo(self, item: _Input, language: str) -> Memo:
@@ -279,6 +280,7 @@ class _Run:
             ],
             glossaries=_glossary_names(item.ready),
             marking=self.options.marking,
+            speech=item.ready.speech,
         )
 
     def fall_back_to_source(self, item: _Input) -> None:
@@ -306,7 +308,23 @@ def _memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
     doc, selection = prepared.doc, prepared.selection
     by_id = {s.id: s for s in doc.sentences()}
     wanted = list(by_id) if full_text else selection.sentence_ids()
-    return [(_TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
+    pairs = [(_TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
+    return pairs + _role_texts(prepared, selection.sentence_ids())
+
+
+def _role_texts(prepared: Prepared, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """The roles of the memo's speakers outside the role table, translated with its
+    sentences ("министр культуры и информации")."""
+    from processor.memo.speakers import ROLES, role_key
+
+    speech = prepared.speech
+    if speech is None:
+        return []
+    speakers = [speech.speakers[sid] for sid in ids if sid in speech.speakers]
+    if speech.interviewee:
+        speakers.append(speech.interviewee)
+    roles = dict.fromkeys(s.role for s in speakers if s.role and s.role.lower() not in ROLES)
+    return [(role_key(role), role) for role in roles]
 
 
 def _full_text(doc: Document, translated: dict[str, str] | None) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from typing import Literal
 from processor.memo.content import Memo, entity_type, term_reason
 from processor.memo.figures import figure_row
 from processor.memo.labels import LANGUAGE_COLUMNS, counted, label
+from processor.memo.speakers import with_speaker
 
 TextStyle = Literal["body", "bullet", "lead", "note", "subheading"]
 
@@ -97,7 +98,9 @@ def sections(memo: Memo) -> list[Section]:
     lang = memo.language
     out = [Section("header", None, (_fields(memo.header_rows()),))]
     if memo.bottom_line:
-        lead = " ".join(item.text for item in memo.bottom_line)
+        lead = " ".join(
+            with_speaker(item.text, item.source_text, item.speaker) for item in memo.bottom_line
+        )
         out.append(Section("bottom_line", label("bottom_line", lang), (Text(lead, "lead"),)))
     shown = {item.sentence_ids for item in memo.bottom_line}
     # Neither the bottom line nor the subject is said twice.
@@ -107,7 +110,9 @@ def sections(memo: Memo) -> list[Section]:
         if item.sentence_ids not in shown and item.text.rstrip(".") != memo.title
     ]
     if rest:
-        bullets = tuple(Text(item.text, "bullet") for item in rest)
+        bullets = tuple(
+            Text(with_speaker(item.text, item.source_text, item.speaker), "bullet") for item in rest
+        )
         out.append(Section("key_points", label("key_points", lang), bullets))
     if memo.key_figures:
         out.append(Section("key_figures", label("key_figures", lang), (_figures(memo),)))
