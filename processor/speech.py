@@ -308,7 +308,11 @@ def _name_spans(
 
 
 def _nominative_name(normal: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in normal.split())
+    # "Ерлан КОШАНОВ": some outlets print surnames in capitals; a name is written "Кошанов".
+    return " ".join(
+        w.capitalize() if w.isupper() and len(w) > 2 else w[:1].upper() + w[1:]
+        for w in normal.split()
+    )
 
 
 def _resolve(

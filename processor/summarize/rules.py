@@ -83,10 +83,21 @@ _TELLS = re.compile(
 )
 
 
+# "В интервью ... он рассказал о ..., и о том, станет ли ...", "рассказал, надо ли ...":
+# the contents of an interview announced, not told.
+_ANNOUNCES = re.compile(
+    r"\b(?:рассказал|рассказала|рассказали|расскажет|объяснил|объяснила|пояснил|пояснила)\b"
+    r"[^.!?]*?(?:\bо\s+том,\s+|,\s+)(?:как|почему|зачем|что\s+ждать|кто|где|когда|сколько|"
+    r"каким|какие|какой|надо\s+ли|\w+\s+ли)\b",
+    re.IGNORECASE,
+)
+
+
 def is_teaser(text: str) -> bool:
     """A sentence that announces what the article will tell instead of telling it."""
     text = strip_dash(text).strip()
-    return bool(_TEASER.match(text)) and bool(_TELLS.search(text))
+    asks = bool(_TEASER.match(text)) and bool(_TELLS.search(text))
+    return asks or bool(_ANNOUNCES.search(text))
 
 
 # "Дело не только в том, что ...": a set-up that the next sentence completes.

@@ -103,7 +103,7 @@ class _Selector:
         text = self.texts[i]
         if self.sentences[i].paragraph in self.question_paragraphs or is_question(text):
             return False
-        if is_teaser(text) or is_setup(text):
+        if self.strict and (is_teaser(text) or is_setup(text)):
             return False  # announces or sets up what another sentence says
         return not (self.strict and is_fragment(text, cased=self.cased))
 

@@ -97,3 +97,10 @@ def test_interview_guest_named_in_the_headline_or_by_first_name():
 def test_a_report_of_events_is_a_report():
     speech, _ = _speech("13")
     assert speech.genre == "report"
+
+
+def test_a_surname_printed_in_capitals_is_written_as_a_name():
+    speech, texts = _speech("34")
+    # "Спикер палаты Ерлан КОШАНОВ, подводя итоги, отметил, ..."
+    assert "КОШАНОВ" in texts["p1.s1"]
+    assert speech.speakers["p1.s1"] == Speaker("Ерлан Кошанов", "спикер палаты")

@@ -90,3 +90,25 @@ def test_a_sentence_continuing_the_one_before_leans_on_it():
     # "- На Тенгизе за указанный период добыто 7,3 млн тонн нефти." (the period: before)
     assert "за указанный период" in texts["p3.s0"]
     assert refers_back(texts["p3.s0"])
+
+
+def test_an_interview_announced_is_a_teaser():
+    doc = _article("20")
+    texts = {s.id: s.text for s in doc.sentences()}
+    # "В интервью «БИЗНЕС Online» он рассказал о языковых патрулях ... и о том, станет ли ..."
+    assert texts["p1.s1"].startswith("В интервью «БИЗНЕС Online» он рассказал")
+    assert is_teaser(texts["p1.s1"])
+    chosen = [p.sentence_ids for p in select(doc).key_points]
+    # His quotation ("«Судя по тому списку кандидатов, который ...»") is the finding.
+    assert ("p1.s0",) in chosen and all("p1.s1" not in ids for ids in chosen)
+    doc = _article("21")
+    texts = {s.id: s.text for s in doc.sentences()}
+    # "... он рассказал, надо ли Москве беспокоиться о контактах Астаны ..."
+    [sid] = [k for k, t in texts.items() if "рассказал, надо ли" in t]
+    assert is_teaser(texts[sid])
+    # A told fact is no teaser: "Сатыбалды рассказал президенту о промышленном производстве ..."
+    assert not is_teaser(next(t for t in _texts("12") if t.startswith("Сатыбалды рассказал")))
+
+
+def _texts(prefix: str) -> list[str]:
+    return [s.text for s in _article(prefix).sentences()]
