@@ -132,17 +132,25 @@ def find_speech(doc: Document) -> Speech:
     sentences = list(doc.sentences())
     if not sentences:
         return Speech()
+    questions = [p.index for p in doc.paragraphs if p.sentences and is_question_turn(p)]
+    first_question = questions[0] if questions else None
+    # With two interviewer turns the answers are the guest's whatever they say: only the
+    # lead is parsed (the syntax parse is most of the cost of a long interview).
+    answers = {
+        p.index
+        for p in doc.paragraphs
+        if len(questions) >= 2 and p.index > questions[0] and p.index not in questions
+    }
     # The headline is parsed too: it names the guest of an interview ("Андрей Чеботарёв: ...").
     title = (doc.title or "").strip()
-    parsed = parse_sentences((title, *(s.text for s in sentences)))
+    texts = ("" if s.paragraph in answers else s.text for s in sentences)
+    parsed = parse_sentences((title, *texts))
     people = _People()
     headline = list(_name_spans(parsed.spans[0], parsed.by_id, parsed.children, people).values())
     found: dict[str, _Person] = {}
     by_paragraph: dict[int, list[int]] = {}
     for k, s in enumerate(sentences, start=1):
         by_paragraph.setdefault(s.paragraph, []).append(k)
-    questions = [p.index for p in doc.paragraphs if p.sentences and is_question_turn(p)]
-    first_question = questions[0] if questions else None
     interviewee: _Person | None = None
     before_questions: list[_Person] = []
     # The speaker of the last paragraph that had one, and how many paragraphs ago.
