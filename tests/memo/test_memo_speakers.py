@@ -165,3 +165,18 @@ def test_interview_frame_from_the_header_fields(prefix, frame):
     memo = build_memo(prepared.doc, prepared.selection, language="ru", speech=prepared.speech)
     assert memo.genre == "interview"
     assert memo.bottom_line[0].text == frame
+
+
+def test_a_role_outside_the_table_is_translated_with_the_sentences(tmp_path):
+    from processor.pipeline import brief
+    from tests.support.doubles import tagging
+
+    article = next(MEMO_NEWS.glob("20-*.ru.txt"))
+    options = BriefOptions(languages=("en",), formats=("json",))
+    [result] = brief([article], tmp_path, options, translator_factory=lambda s, t: tagging(t, s))
+    assert result.ok, result.error
+    memo = json.loads(next(tmp_path.glob("*.en.json")).read_text(encoding="utf-8"))
+    guest = memo["bottom_line"][0]["text"]
+    # The name as the names table romanizes it, the role through the translator (EN(...)).
+    assert guest.startswith("Interview by «БИЗНЕС Online» with EN(главный редактор портала")
+    assert guest.endswith("Ilya Namovir.")
