@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from processor.model import Document
+from processor.speech.roles import nominative_name, position, role_of
 
 if TYPE_CHECKING:
     from processor.nlp import ParsedSentences
@@ -306,21 +307,13 @@ def _name_spans(
         head = tokens.get(inside[0].head_id)
         role = ""
         if inside[0].rel == "appos" and head is not None and head.pos == "NOUN":
-            role = _role(head, children, {t.id for t in inside}, before=_position(inside[0].id))
-        person = people.add(_nominative_name(normal_of(span)), role)
+            role = role_of(head, children, {t.id for t in inside}, before=position(inside[0].id))
+        person = people.add(nominative_name(normal_of(span)), role)
         for t in inside:
             out[t.id] = person
         if role and head is not None:
             out[head.id] = person
     return out
-
-
-def _nominative_name(normal: str) -> str:
-    # "Ерлан КОШАНОВ": some outlets print surnames in capitals; a name is written "Кошанов".
-    return " ".join(
-        w.capitalize() if w.isupper() and len(w) > 2 else w[:1].upper() + w[1:]
-        for w in normal.split()
-    )
 
 
 def _resolve(
@@ -344,71 +337,6 @@ def _resolve(
         # "глава государства заявил": the person last named as a subject, in this role.
         person = people.last_subject or people.last_named
         if person is not None and not person.role:
-            person.role = _role(subject, children, set())
+            person.role = role_of(subject, children, set())
         return person
     return None
-
-
-_NOT_ROLE = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis"})
-
-
-def _role(head: Any, children: dict[str, list[Any]], skip: set[str], before: int = 10**6) -> str:
-    """The role phrase headed by ``head`` in the nominative: "министра энергетики" ->
-    "министр энергетики"; adjectives before it agree ("первого вице-министра")."""
-    words: list[tuple[int, str]] = []
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        if t.id in skip or _position(t.id) >= before:
-            continue  # the role is what precedes the name: "министр энергетики Ерлан ..."
-        if t.pos == "PUNCT" and t.text not in "«»":
-            continue
-        kids = children.get(t.id, [])
-        # A quoted name inside the role stays: "редактор портала «Русские в Казахстане»".
-        quoted = any(c.text == "«" for c in kids)
-        if t is not head and t.rel in _NOT_ROLE and not (t.rel == "appos" and quoted):
-            continue
-        words.append((_position(t.id), t.text))
-        stack.extend(children.get(t.id, []))
-    words.sort()
-    head_position = _position(head.id)
-    out: list[str] = []
-    for position, text in words:
-        if position == head_position:
-            out.append(_inflect(text, None))
-        elif position < head_position:
-            out.append(_inflect(text, _gender(head.text)))
-        else:
-            out.append(text)
-    role = " ".join(out).replace("« ", "«").replace(" »", "»")
-    # "Министр иностранных дел РК" opening a sentence: a common noun, written lower-case.
-    first = out[0] if out else ""
-    return first[:1].lower() + role[1:] if first[1:2].islower() else role
-
-
-def _position(token_id: str) -> int:
-    return int(token_id.rsplit("_", 1)[1])
-
-
-def _gender(word: str) -> str | None:
-    from processor.morphology import analyzer
-
-    parse = analyzer().parse(word.lower())[0]
-    return parse.tag.gender
-
-
-def _inflect(word: str, gender: str | None) -> str:
-    """``word`` in the nominative singular (an adjective agreeing with ``gender``)."""
-    from processor.morphology import analyzer
-
-    if not word[:1].isalpha() or (len(word) > 1 and word.isupper()):
-        return word
-    parse = analyzer().parse(word.lower())[0]
-    if "nomn" in parse.tag and "sing" in parse.tag:
-        return word
-    wanted = {"nomn", "sing"} | ({gender} if gender and "ADJF" in parse.tag else set())
-    form = parse.inflect(wanted)
-    if form is None:
-        return word
-    text = str(form.word)
-    return text[:1].upper() + text[1:] if word[:1].isupper() else text
