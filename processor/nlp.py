@@ -93,3 +93,36 @@ def normalize_tokens(tokens: Any) -> str:
     from natasha.norm import syntax_normalize
 
     return str(syntax_normalize(pipeline().morph_vocab, tokens))
+
+
+@dataclass(frozen=True)
+class ParsedSentences:
+    """One parse of many sentences, cut back into them: ``tokens[k]`` and ``spans[k]``
+    belong to sentence ``k``; ``by_id`` and ``children`` walk the syntax trees."""
+
+    tokens: list[list[Any]]
+    spans: list[list[Any]]
+    by_id: dict[str, Any]
+    children: dict[str, list[Any]]
+
+
+@lru_cache(maxsize=4)
+def parse_sentences(texts: tuple[str, ...]) -> ParsedSentences:
+    """:func:`parse` of ``texts`` in one call (natasha batches it: several times faster
+    than a call per sentence), cached so that the stages reading one article share it."""
+    from bisect import bisect_right
+
+    starts = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    doc = parse("\n".join(texts))
+    out = ParsedSentences([[] for _ in texts], [[] for _ in texts], {}, {})
+    for token in doc.tokens:
+        out.tokens[bisect_right(starts, token.start) - 1].append(token)
+        out.by_id[token.id] = token
+        out.children.setdefault(token.head_id, []).append(token)
+    for span in doc.spans:
+        out.spans[bisect_right(starts, span.start) - 1].append(span)
+    return out

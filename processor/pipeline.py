@@ -289,6 +289,7 @@ class _Run:
             glossaries=glossary_names(item.ready),
             marking=self.options.marking,
             figures=item.ready.figures,
+            speech=item.ready.speech,
         )
 
     def source_memo(self, item: _Input, language: str) -> Memo:
@@ -306,6 +307,7 @@ class _Run:
             glossaries=glossary_names(item.ready),
             marking=self.options.marking,
             figures=item.ready.figures,
+            speech=item.ready.speech,
         )
 
     def fall_back_to_source(self, item: _Input) -> None:

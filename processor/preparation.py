@@ -19,6 +19,7 @@ from processor.summarize import DEFAULT_ALGORITHM, DEFAULT_FIGURES, Selection, s
 if TYPE_CHECKING:
     from processor.glossary import Glossary
     from processor.glossary.report import Findings
+    from processor.speech import Speech
     from processor.summarize.figures import Figure
     from processor.translation import TranslationSettings
 
@@ -57,6 +58,7 @@ class Prepared:
     findings: Findings | None = None  # None: briefed without a glossary
     # The key figures with what each measures (a syntax parse: done here, in the worker).
     figures: tuple[Figure, ...] | None = None
+    speech: Speech | None = None  # who said which sentence, the genre
 
 
 def read(path: str | os.PathLike[str], *, source_lang: str | None = None) -> Document:
@@ -113,6 +115,7 @@ def prepare(path: str, options: BriefOptions) -> Prepared:
     worker processes.
     """
     from processor.glossary.report import find_terms
+    from processor.speech import find_speech
 
     doc = read(path, source_lang=options.source_lang)
     selection = summarize(
@@ -127,7 +130,7 @@ def prepare(path: str, options: BriefOptions) -> Prepared:
     from processor.memo.content import source_figures
 
     figures = tuple(source_figures(doc, selection))
-    return Prepared(path, doc, selection, findings, figures)
+    return Prepared(path, doc, selection, findings, figures, find_speech(doc))
 
 
 # How ``brief`` prepares its inputs: :func:`prepare_each`, or the batch executor's.

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from processor import __version__
 from processor.errors import ProcessorError
+from processor.memo.bottom_line import bottom_line_points
 from processor.memo.figures import FigureRow, figure_rows
 from processor.memo.labels import (
     counted,
@@ -24,8 +25,10 @@ from processor.memo.labels import (
     localize_route,
     note_text,
 )
+from processor.memo.speakers import SpeakerLine, genre_row, interview_frame, render
 from processor.memo.subject import derive_title, subject_line
 from processor.model import Document, xml_safe
+from processor.speech import Speech
 from processor.summarize import KeyPoint, Selection
 from processor.summarize.figures import Figure, key_figures
 
@@ -43,6 +46,8 @@ class MemoItem:
     text: str
     source_text: str
     sentence_ids: tuple[str, ...]
+    # Whose words these are (speech or opinion), in the memo language; None: nobody's.
+    speaker: SpeakerLine | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class Memo:
     figure_rows: list[FigureRow] = field(default_factory=list)
     # A translated memo also shows the source's headline (or subject) as written.
     original_title: str | None = None
+    genre: str | None = None  # interview, statement or report, when clear
 
     @property
     def memo_type(self) -> str:
@@ -131,6 +137,8 @@ class Memo:
             rows.append((label("published", lang), format_date(self.published, lang)))
         if self.url:
             rows.append((label("link", lang), self.url))
+        if genre := genre_row(self.genre, lang):
+            rows.append(genre)
         rows += [
             (label("processed", lang), format_date(self.processed, lang)),
             (label("source_language", lang), language_name(self.source_language, lang)),
@@ -191,46 +199,25 @@ def processed_date() -> str:
     return processing_time().date().isoformat()
 
 
-def _items(points: Sequence[KeyPoint], translations: Mapping[str, str] | None) -> list[MemoItem]:
+def _items(
+    points: Sequence[KeyPoint],
+    translations: Mapping[str, str] | None,
+    speakers: Callable[[Sequence[str]], SpeakerLine | None] = lambda ids: None,
+) -> list[MemoItem]:
     items = []
     for point in points:
         if translations is None:
             text = point.text
         else:
             text = " ".join(translations[sid] for sid in point.sentence_ids)
-        items.append(MemoItem(_tidy(text), point.text, point.sentence_ids))
+        items.append(
+            MemoItem(_tidy(text), point.text, point.sentence_ids, speakers(point.sentence_ids))
+        )
     return items
 
 
 def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def bottom_line_points(points: Sequence[KeyPoint]) -> list[int]:
-    """Indices of the key points that make the bottom line: the lead fact first, then
-    the best-scored ones, two or three sentences in all, in reading order."""
-    if not points:
-        return []
-    # Keep at least one key point out of the bottom line so the list below it says more.
-    budget = min(_BOTTOM_LINE_SENTENCES, max(1, len(points) - 1))
-    lead = min(range(len(points)), key=lambda i: _order(points[i]))
-    chosen = [lead]
-    sentences = len(points[lead].sentence_ids)
-    words = len(points[lead].text.split())
-    for i in sorted(range(len(points)), key=lambda i: -points[i].score):
-        if i in chosen or sentences >= budget or len(chosen) >= budget:
-            continue
-        size = len(points[i].text.split())
-        if sentences + len(points[i].sentence_ids) <= budget and words + size <= _BOTTOM_LINE_WORDS:
-            chosen.append(i)
-            sentences += len(points[i].sentence_ids)
-            words += size
-    return sorted(chosen, key=lambda i: _order(points[i]))
-
-
-def _order(point: KeyPoint) -> tuple[int, int]:
-    paragraph, sentence = point.first_id[1:].split(".s")
-    return int(paragraph), int(sentence)
 
 
 def term_notices(terms: Sequence[TermCheck], language: str) -> list[str]:
@@ -281,6 +268,7 @@ def build_memo(
     glossaries: Sequence[str] = (),
     marking: str | None = None,
     figures: Sequence[Figure] | None = None,
+    speech: Speech | None = None,
 ) -> Memo:
     """Assemble the memo for one language.
 
@@ -291,6 +279,7 @@ def build_memo(
     ``figures`` are the source's key figures (None: read from the selection here); a
     translated memo finds their "what" phrases in ``translations`` under
     :func:`processor.memo.figures.what_key`.
+    ``speech`` names who said which sentence (:func:`processor.speech.find_speech`).
     """
     if figures is None:
         figures = source_figures(doc, selection)
@@ -299,8 +288,23 @@ def build_memo(
         for row in entities[:8]
     ]
     checked = list(terms) if translations is not None else []
-    key_points = _items(selection.key_points, translations)
+
+    def speaker_of(ids: Sequence[str]) -> SpeakerLine | None:
+        found = speech.of(ids) if speech else None
+        return render(found, language, entities, translations) if found else None
+
+    key_points = _items(selection.key_points, translations, speaker_of)
     meta = doc.meta
+    bottom_line = [
+        key_points[i]
+        for i in bottom_line_points(selection.key_points, speech=speech, title=doc.title)
+    ]
+    if speech and speech.genre == "interview" and speech.interviewee:
+        guest = speech.interviewee
+        line = render(guest, language, entities, translations)
+        frame = interview_frame(line, meta.outlet, language, guest.role, guest.name)
+        source = interview_frame(line, meta.outlet, "ru", guest.role, guest.name)
+        bottom_line.insert(0, MemoItem(frame, source, ()))
     return Memo(
         language=language,
         title=subject_line(title) if title else derive_title(doc),
@@ -314,14 +318,14 @@ def build_memo(
         algorithm=selection.algorithm,
         translation=translation_route,
         key_points=key_points,
-        key_figures=_items(selection.key_figures, translations),
+        key_figures=_items(selection.key_figures, translations, speaker_of),
         entities=list(entities),
         terms=checked,
         full_text=list(full_text) if full_text is not None else None,
         notices=term_notices(checked, language) + list(notices),
         glossaries=list(glossaries),
         keywords=keywords,
-        bottom_line=[key_points[i] for i in bottom_line_points(selection.key_points)],
+        bottom_line=bottom_line,
         outlet=meta.outlet,
         published=meta.published,
         url=meta.url,
@@ -329,6 +333,7 @@ def build_memo(
         marking=xml_safe(default_marking(language) if marking is None else marking),
         figure_rows=figure_rows(figures, language, translations),
         original_title=derive_title(doc) if translations is not None else None,
+        genre=speech.genre if speech else None,
     )
 
 

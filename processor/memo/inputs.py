@@ -1,7 +1,8 @@
 """What a memo takes from one prepared input: the texts to translate (keyed by sentence
-id, the title and each figure's "what"), the full text, the actors table, the glossary
-names and the terminology check.  :func:`processor.pipeline.brief` builds every memo
-from these, in the source language or translated.
+id: the title, each figure's "what" and the speakers' roles too), the full text, the
+actors table, the glossary names and the terminology check.
+:func:`processor.pipeline.brief` builds every memo from these, in the source language or
+translated.
 """
 
 from __future__ import annotations
@@ -31,7 +32,23 @@ def memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
     texts = [(TITLE, derive_title(doc))] + [(sid, strip_dash(by_id[sid].text)) for sid in wanted]
     # What each key figure measures, translated like the rest (the figures stay the source's).
     figures = prepared.figures or ()
-    return texts + [(what_key(i), f.what) for i, f in enumerate(figures) if f.what]
+    texts += [(what_key(i), f.what) for i, f in enumerate(figures) if f.what]
+    return texts + _role_texts(prepared, selection.sentence_ids())
+
+
+def _role_texts(prepared: Prepared, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """The roles of the memo's speakers outside the role table, translated with its
+    sentences ("министр культуры и информации")."""
+    from processor.memo.speakers import ROLES, role_key
+
+    speech = prepared.speech
+    if speech is None:
+        return []
+    speakers = [speech.speakers[sid] for sid in ids if sid in speech.speakers]
+    if speech.interviewee:
+        speakers.append(speech.interviewee)
+    roles = dict.fromkeys(s.role for s in speakers if s.role and s.role.lower() not in ROLES)
+    return [(role_key(role), role) for role in roles]
 
 
 def full_text_rows(doc: Document, translated: dict[str, str] | None) -> list[tuple[str, str]]:

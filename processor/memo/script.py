@@ -32,7 +32,10 @@ def written_in(memo: Memo, language: str) -> Memo:
         return in_script(text, language)
 
     def item(point: MemoItem) -> MemoItem:
-        return replace(point, text=conv(point.text))
+        speaker = point.speaker
+        if speaker is not None:  # its Russian surname stays: it is matched in the source
+            speaker = replace(speaker, name=conv(speaker.name), role=conv(speaker.role))
+        return replace(point, text=conv(point.text), speaker=speaker)
 
     def entity(row: EntityRow) -> EntityRow:
         return replace(row, kk=conv(row.kk))

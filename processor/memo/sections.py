@@ -14,6 +14,7 @@ from processor.kazakh_latin import base_language
 from processor.memo.actors import MAX_ROWS
 from processor.memo.content import EntityRow, Memo, entity_type, term_notices, term_reason
 from processor.memo.labels import counted, label, language_columns
+from processor.memo.speakers import with_speaker
 
 TextStyle = Literal["body", "bullet", "lead", "note", "subheading"]
 
@@ -133,7 +134,9 @@ def sections(memo: Memo) -> list[Section]:
     lang = memo.language
     out = [Section("header", None, (_fields(memo.header_rows()),))]
     if memo.bottom_line:
-        lead = " ".join(item.text for item in memo.bottom_line)
+        lead = " ".join(
+            with_speaker(item.text, item.source_text, item.speaker) for item in memo.bottom_line
+        )
         out.append(Section("bottom_line", label("bottom_line", lang), (Text(lead, "lead"),)))
     shown = {item.sentence_ids for item in memo.bottom_line}
     # Neither the bottom line nor the subject is said twice.
@@ -143,7 +146,9 @@ def sections(memo: Memo) -> list[Section]:
         if item.sentence_ids not in shown and item.text.rstrip(".") != memo.title
     ]
     if rest:
-        bullets = tuple(Text(item.text, "bullet") for item in rest)
+        bullets = tuple(
+            Text(with_speaker(item.text, item.source_text, item.speaker), "bullet") for item in rest
+        )
         out.append(Section("key_points", label("key_points", lang), bullets))
     if memo.figure_rows:
         blocks = (_figures(memo), *_figures_note(memo))

@@ -33,6 +33,10 @@ _MAX_OPENING_WORDS = 4
 # The longest pronoun, demonstrative or conjunction looked for ("оттуда", "однако").
 _LONGEST_POINTER = 6
 _SUBORDINATE = re.compile(r"^\s*,\s*(\w+)")
+_RELATIVE = re.compile(r"^\s*,\s*(?:котор|чей|чья|чьё|чье|чьи)", re.IGNORECASE)
+# Words that, opening a sentence, take up something named before it.
+_LEANING_FIRST = frozenset({"другой", "цифра"})
+_AFOREMENTIONED = frozenset({"указанный", "вышеуказанный", "упомянутый", "вышеупомянутый"})
 _PRESENT = frozenset({"год", "месяц", "неделя", "квартал", "полугодие", "сезон", "век"})
 
 
@@ -134,6 +138,19 @@ def _demonstrative(parses: tuple[Any, ...], following: list[str], rest: str) -> 
     return _parses(following[0])[0].normal_form not in _PRESENT
 
 
+def _leans_by_word(tokens: list[str], clause: str) -> bool:
+    """ "Еще одной отраслью ...", "Другим направлением ...", "Цифра в шесть процентов ...":
+    another one of a list, or the figure, that a sentence before has named; "И, надо
+    сказать, ...": the sentence before goes on."""
+    first = _parses(tokens[0])[0].normal_form
+    if first in _LEANING_FIRST:
+        return True
+    if first == "и" and len(tokens) == 1 and not clause.strip()[1:].strip():
+        return True
+    second = _parses(tokens[1])[0].normal_form if len(tokens) > 1 else ""
+    return first == "ещё" and second == "один"
+
+
 def refers_back(text: str) -> bool:
     """Whether the sentence's first clause leans on something said before it."""
     for clause, rest in _clauses(text):
@@ -144,11 +161,19 @@ def refers_back(text: str) -> bool:
             if not (clause[m.end() : m.end() + 1] == "." and clause[m.end() + 1 :].strip())
         ]
         for k, token in enumerate(tokens):
+            if k == 0 and _leans_by_word(tokens, clause):
+                return True
+            if _parses(token)[0].normal_form in _AFOREMENTIONED:
+                return True  # "за указанный период": the period named before
             if len(token) > _LONGEST_POINTER:
                 continue  # pronouns and their kin are short words: parse only those
             parses = _parses(token)
             best = parses[0]
-            if _personal(best, tokens[:k]) or _demonstrative(parses, tokens[k + 1 : k + 2], rest):
+            # "по тому списку, который ...": the demonstrative points at the clause after it.
+            forward = k >= len(tokens) - 3 and bool(_RELATIVE.match(rest))
+            if _personal(best, tokens[:k]) or (
+                not forward and _demonstrative(parses, tokens[k + 1 : k + 2], rest)
+            ):
                 return True
             if {"ADVB", "Dmns"} <= best.tag.grammemes:
                 return True  # "тогда", "там": a time or place named before

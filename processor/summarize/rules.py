@@ -65,6 +65,59 @@ def is_question_turn(paragraph: Paragraph) -> bool:
     return (is_question(text) or bool(_ADDRESS_UNDASHED.search(text))) and addresses_reader(text)
 
 
+# A teaser opens with a question word or "О том, ..." and ends in who will tell it:
+# "Какие вопросы поднимали лидеры ..., рассказал политолог ..." asks, it does not tell.
+_TEASER = re.compile(
+    r"^[«\"]?(?:(?:как|какие|какой|какая|какое|каковы|каким|что|чем|почему|зачем|кто|где|"
+    r"куда|когда|сколько|чего|насколько)\s+(?!(?:сообщил|сообщила|сообщили|заявил|заявила|"
+    r"заявили|отметил|отметила|отметили|сказал|сказала|рассказал|рассказала|пишет|передает|"
+    r"передаёт|подчеркнул|подчеркнула|отмечают|сообщает|известно|стало)\b)"
+    r"|о\s+том,\s+)",
+    re.IGNORECASE,
+)
+_TELLS = re.compile(
+    r",\s*(?:[—–-]\s*)?(?:рассказал|рассказала|рассказали|расскажет|расскажем|рассказывает|"
+    r"пояснил|пояснила|поясняет|объяснил|объяснила|узнал|узнала|узнали|выяснил|выяснила|"
+    r"выяснили|разбирался|разбиралась|разбирались|читайте|в материале|в интервью)\b",
+    re.IGNORECASE,
+)
+
+
+# "В интервью ... он рассказал о ..., и о том, станет ли ...", "рассказал, надо ли ...":
+# the contents of an interview announced, not told.
+_ANNOUNCES = re.compile(
+    r"\b(?:рассказал|рассказала|рассказали|расскажет|объяснил|объяснила|пояснил|пояснила)\b"
+    r"[^.!?]*?(?:\bо\s+том,\s+|,\s+)(?:как|почему|зачем|что\s+ждать|кто|где|когда|сколько|"
+    r"каким|какие|какой|надо\s+ли|\w+\s+ли)\b",
+    re.IGNORECASE,
+)
+
+
+def is_teaser(text: str) -> bool:
+    """A sentence that announces what the article will tell instead of telling it."""
+    text = strip_dash(text).strip()
+    asks = bool(_TEASER.match(text)) and bool(_TELLS.search(text))
+    return asks or bool(_ANNOUNCES.search(text))
+
+
+# "Дело не только в том, что ...": a set-up that the next sentence completes.
+_SETUP_OPENING = re.compile(
+    r"^(?:дело|вопрос|проблема|суть|смысл|секрет|причина)\s+(?:не\s+)?(?:только\s+)?в\s+том\b",
+    re.IGNORECASE,
+)
+_NOT_ONLY = re.compile(r"\bне\s+только\b", re.IGNORECASE)
+_BUT_ALSO = re.compile(r"\b(?:но|а)\s+(?:и|также|еще|ещё)\b|\bно\s+\w+\s+и\b", re.IGNORECASE)
+
+
+def is_setup(text: str) -> bool:
+    """A sentence that only sets up the next one: "Дело (не только) в том, что ...", or a
+    "не только" whose "но и" is in a sentence the memo does not show."""
+    text = strip_dash(text).strip().lstrip('«"')
+    if _SETUP_OPENING.match(text):
+        return True
+    return bool(_NOT_ONLY.search(text)) and not _BUT_ALSO.search(text)
+
+
 def is_fragment(text: str, *, cased: bool = True) -> bool:
     """Too short, no final punctuation, or (in a cased text) a lowercase start."""
     if len(words(text)) < 5:

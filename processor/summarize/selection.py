@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from processor.errors import InputError
 from processor.model import Document, Sentence
 from processor.segment import is_lower_cased
+from processor.summarize.events import same_event
 from processor.summarize.figures import DEFAULT_FIGURES, MIN_FIGURE_WEIGHT, figure_weight
 from processor.summarize.grammar import refers_back
 from processor.summarize.ranking import DEFAULT_ALGORITHM, ranker
@@ -33,6 +34,8 @@ from processor.summarize.rules import (
     is_fragment,
     is_question,
     is_question_turn,
+    is_setup,
+    is_teaser,
     near_duplicate,
     strip_dash,
 )
@@ -100,6 +103,8 @@ class _Selector:
         text = self.texts[i]
         if self.sentences[i].paragraph in self.question_paragraphs or is_question(text):
             return False
+        if self.strict and (is_teaser(text) or is_setup(text)):
+            return False  # announces or sets up what another sentence says
         return not (self.strict and is_fragment(text, cased=self.cased))
 
     def refers_back(self, i: int) -> bool:
@@ -122,9 +127,10 @@ class _Selector:
     def duplicate(self, indices: Sequence[int]) -> bool:
         fresh = [i for i in indices if self.sentences[i].id not in self.used]
         return any(
-            near_duplicate(self.signatures[i], self.signatures[self.position[sid]])
+            near_duplicate(self.signatures[i], self.signatures[j])
+            or same_event(self.texts[i], self.texts[j])
             for point in self.chosen
-            for sid in point.sentence_ids
+            for j in (self.position[sid] for sid in point.sentence_ids)
             for i in fresh
         )
 

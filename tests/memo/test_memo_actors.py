@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import docx
 
+from processor.memo.inputs import entity_rows
 from processor.pipeline import BriefOptions, brief, prepare
-from processor.pipeline import _entity_rows as entity_rows
 from tests.support.data import NEWS, SEED
 
 _ALIASES = ({"США", "Америка", "Соединенные Штаты Америки"}, {"Казахстан", "РК"})

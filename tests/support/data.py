@@ -13,6 +13,7 @@ HOSTILE = DATA / "hostile"
 GLOSSARY_SMALL = DATA / "glossary" / "small.yaml"
 NEWS = DATA / "news"
 DIGEST = DATA / "digest"  # the labelled set of the daily digest (labels.json)
+MEMO_NEWS = DATA / "memo-news"
 
 
 def seed_path() -> Path:
