@@ -187,8 +187,9 @@ def import_(source: str, output: str, target: str | None, name: str | None, debu
     romanization, Kazakh with the Russian form; each such entry says so in its note.
     """
     from processor.fileio import write_text_atomic
+    from processor.glossary.dump import dump_glossary
     from processor.glossary.imports import import_file
-    from processor.glossary.load import dump_glossary, parse_glossary
+    from processor.glossary.load import parse_glossary
 
     try:
         entries = import_file(source, target=target)
@@ -216,8 +217,8 @@ def suggest(
     its full name as the short form, English and Kazakh built from common words where
     they can be, otherwise romanized English and the Russian spelling: review them."""
     from processor.fileio import write_text_atomic
+    from processor.glossary.dump import dump_glossary
     from processor.glossary.entities import suggest_entries
-    from processor.glossary.load import dump_glossary
 
     gl = _load(glossaries, no_builtin, debug)
     texts: list[str] = []

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from processor.kazakh_latin import base_language, in_script
+
 if TYPE_CHECKING:
     from processor.memo.content import EntityRow
     from processor.speech import Speaker
@@ -147,7 +149,8 @@ def genre_row(genre: str | None, language: str) -> tuple[str, str] | None:
     """The header row "Жанр: интервью", when the genre is clear."""
     if genre not in _GENRES:
         return None
-    return _GENRE_LABEL[language], _GENRES[genre][language]
+    base = base_language(language)  # kk-latn: the Kazakh words in the Latin alphabet
+    return in_script(_GENRE_LABEL[base], language), in_script(_GENRES[genre][base], language)
 
 
 def interview_frame(

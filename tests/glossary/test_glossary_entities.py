@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from processor.glossary import load_glossaries, romanize, translate_held
+from processor.glossary.dump import dump_glossary
 from processor.glossary.entities import find_entities, suggest_entries
-from processor.glossary.load import dump_glossary, parse_glossary
+from processor.glossary.load import parse_glossary
 from processor.glossary.report import document_terms, names_table, terminology_appendix
 from tests.support import data
 from tests.support.glossary_doubles import LexiconEngine, SilentEngine, WrongSpellingEngine

@@ -8,8 +8,9 @@ import pytest
 
 from processor.errors import GlossaryError
 from processor.glossary import load_glossaries, read_glossary, validate_glossary
+from processor.glossary.dump import dump_glossary
 from processor.glossary.imports import import_file
-from processor.glossary.load import builtin_paths, dump_glossary, parse_glossary
+from processor.glossary.load import builtin_paths, parse_glossary
 from tests.support import data
 
 SMALL = data.GLOSSARY_SMALL
