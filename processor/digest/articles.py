@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from processor.summarize.figures import figure_spans
 
 if TYPE_CHECKING:
-    from processor.model import Document
     from processor.preparation import BriefOptions, Prepared
 
 LEAD_SENTENCES = 3
@@ -119,13 +118,13 @@ def numbers_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def speakers_of(doc: Document) -> dict[str, str]:
-    """The hook for speaker attribution: sentence id -> who says it.
-
-    Empty until the speech module (speaker per sentence id) is on main; then this is the
-    one place that calls it, and every key point of the digest carries its speaker.
-    """
-    return {}
+def speakers_of(prepared: Prepared) -> dict[str, str]:
+    """Sentence id -> who says it ("Эдуард Полетаев, политолог"), from the speech found
+    when the input was prepared (:func:`processor.speech.find_speech`)."""
+    speech = prepared.speech
+    if speech is None:
+        return {}
+    return {sid: speaker.line() for sid, speaker in speech.speakers.items()}
 
 
 def describe(prepared: Prepared) -> Article:
@@ -138,9 +137,14 @@ def describe(prepared: Prepared) -> Article:
     body = [s for s in sentences if s.text.strip() != headline.strip()]
     # The dateline may span sentences ("Астана. 26 ноября. КазТАГ – ..."): cut it once.
     lead = clean_lead(" ".join(_ATTRIBUTION.sub(".", s.text) for s in body[:LEAD_SENTENCES]))
-    speakers = speakers_of(doc)
+    speakers = speakers_of(prepared)
     points = [
-        Point(p.sentence_ids, p.text, p.score, speakers.get(p.first_id))
+        Point(
+            p.sentence_ids,
+            p.text,
+            p.score,
+            next((speakers[i] for i in p.sentence_ids if i in speakers), None),
+        )
         for p in prepared.selection.key_points
     ]
     names = []

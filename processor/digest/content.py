@@ -258,6 +258,8 @@ def texts_of(plans: Sequence[StoryPlan]) -> list[str]:
         texts.setdefault(p.title, None)
         for point in p.key_points:
             texts.setdefault(point.text, None)
+            if point.speaker:  # translated with the glossary held: names as it writes them
+                texts.setdefault(point.speaker, None)
         for f in p.figures:
             if f.what:
                 texts.setdefault(f.what, None)
@@ -313,7 +315,10 @@ def build_digest(
                 id=p.id,
                 rank=p.rank,
                 title=shown(p.title),
-                key_points=[Point(shown(k.text), k.speaker, k.articles) for k in p.key_points],
+                key_points=[
+                    Point(shown(k.text), shown(k.speaker) if k.speaker else None, k.articles)
+                    for k in p.key_points
+                ],
                 figures=[
                     Figure(
                         f.figure, shown(f.what) if f.what else "", f.outlet, f.input, f.disagrees

@@ -51,7 +51,7 @@ def _header(digest: Digest) -> Section:
 
 
 def _point_text(text: str, speaker: str | None, outlets: list[str]) -> str:
-    said = f" ({speaker})" if speaker else ""
+    said = f" — {speaker}" if speaker else ""  # as the memo writes it
     return f"{text}{said} [{', '.join(outlets)}]"
 
 

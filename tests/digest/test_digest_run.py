@@ -126,3 +126,17 @@ def test_kk_latn_digest_has_no_cyrillic_outside_the_sources(tmp_path):
     shown += " ".join(s["title"] for s in data["stories"]) + " " + " ".join(points)
     cyrillic = {w for w in re.findall(r"\w+", shown) if re.search("[\u0400-\u04ff]", w)}
     assert {w for w in cyrillic if w.lower() not in allowed} == set()
+
+
+def test_key_points_carry_their_speakers(tmp_path):
+    """The digest's key points name who said them, from the speech found in preparation
+    (the seed is an interview with political scientist Eduard Poletayev)."""
+    from tests.support.data import SEED
+
+    out = tmp_path / "out"
+    result = digest([str(SEED)], out, DigestOptions(languages=("ru",), formats=("json", "md")))
+    assert not result.failed, result.failed
+    data = json.loads((out / "digest.ru.json").read_text(encoding="utf-8"))
+    speakers = [p["speaker"] for s in data["stories"] for p in s["key_points"]]
+    assert any(s and "Полетаев" in s for s in speakers), speakers
+    assert "— Эдуард Полетаев" in (out / "digest.ru.md").read_text(encoding="utf-8")
