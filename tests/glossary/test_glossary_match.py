@@ -175,3 +175,27 @@ def test_web_names_in_capitals_are_one_name() -> None:
         entries=[Entry(id="nur", type="organization", ru="NUR.KZ", en="NUR.KZ", kk="NUR.KZ")]
     )
     assert found(g, "Как сообщает NUR.KZ, сессия открыта.") == [("NUR.KZ", "nur", None)]
+
+
+def test_kazakh_root_in_kazakh_letters_matches_the_russian_spelling() -> None:
+    from processor.glossary import Entry
+
+    ktz = Entry(
+        id="ktz",
+        type="organization",
+        ru="Казахстан темир жолы",
+        en="Kazakhstan Temir Zholy",
+        kk="Қазақстан темір жолы",
+    )
+    telecom = Entry(
+        id="kt", type="organization", ru="Казахтелеком", en="Kazakhtelecom", kk="Қазақтелеком"
+    )
+    cossack = Entry(id="c", type="term", ru="казак", en="Cossack", kk="казак")
+    g = Glossary(entries=[ktz, telecom, cossack])
+    text = "АО «НК «Қазақстан темір жолы» и АО «Қазақтелеком» подписали договор."
+    assert found(g, text) == [
+        ("Қазақстан темір жолы", "ktz", "nomn"),
+        ("Қазақтелеком", "kt", "nomn"),
+    ]
+    # The Russian word казак (Cossack) is not folded into казах.
+    assert [m.entry.id for m in g.find("Сказал казак.")] == ["c"]
