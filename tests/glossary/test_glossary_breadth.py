@@ -13,7 +13,13 @@ from processor.glossary import Glossary, load_glossaries
 from processor.glossary.load import builtin_paths, read_glossary
 from tests.support.data import REPO
 
-NEW_FILES = ("kazakhstan-admin", "kazakhstan-state", "kazakhstan-media", "international")
+NEW_FILES = (
+    "kazakhstan-admin",
+    "kazakhstan-state",
+    "kazakhstan-media",
+    "international",
+    "kazakhstan-people",
+)
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +104,26 @@ def test_neighbours_leaders_and_international_organisations(glossary: Glossary) 
     assert ids == ["aripov", "kasymaliev", "rasulzoda", "von-der-leyen", "undp", "opec-plus",
                    "ioc", "g20"]  # fmt: skip
     assert glossary.by_id("ioc").en == "International Olympic Committee"
+
+
+def test_former_government_members_and_space_people(glossary: Glossary) -> None:
+    text = ("Бывший премьер-министр Аскар Мамин, экс-министр образования Асхат Аймагамбетов и "
+            "космонавт Айдын Аимбетов встретились с главой Роскосмоса Дмитрием Бакановым и "
+            "астронавтом NASA.")  # fmt: skip
+    ids = [m.entry.id for m in glossary.find(text)]
+    assert ids == ["mamin", "aimagambetov", "aimbetov", "roscosmos", "bakanov", "nasa"]
+    assert _one(glossary, text, "Дмитрием Бакановым") == (
+        "Dmitry Bakanov",
+        "Дмитрий Баканов",
+        "person",
+        "ablt",
+    )
+    assert _one(glossary, text, "Асхат Аймагамбетов")[:2] == (
+        "Askhat Aimagambetov",
+        "Асхат Аймағамбетов",
+    )
+    # A common surname alone is nobody's: no short form for Ким, Волков, Борисов.
+    assert [m.entry.id for m in glossary.find("Ким и Волков пришли.")] == []
 
 
 def test_new_entries_carry_a_source_note_with_a_date_and_override_nothing() -> None:
