@@ -122,6 +122,13 @@ def test_former_government_members_and_space_people(glossary: Glossary) -> None:
         "Askhat Aimagambetov",
         "Асхат Аймағамбетов",
     )
+    agencies = "Европейское космическое агентство (ЕКА) договорилось с CNSA и Казкосмосом."
+    assert [(m.text, m.entry.en) for m in glossary.find(agencies)] == [
+        ("Европейское космическое агентство", "European Space Agency"),
+        ("ЕКА", "European Space Agency"),
+        ("CNSA", "China National Space Administration"),
+        ("Казкосмосом", "Kazcosmos"),
+    ]
     # A common surname alone is nobody's: no short form for Ким, Волков, Борисов.
     assert [m.entry.id for m in glossary.find("Ким и Волков пришли.")] == []
 
