@@ -37,13 +37,9 @@ _INDECLINABLE_END = set("оеиуюэы")
 
 def normalize(token: str) -> str:
     """Matching key of a token: lower case, ё -> е, one kind of hyphen, Kazakh letters as
-    their Russian look-alikes."""
-    low = token.lower()
-    if "қазақ" in low:
-        # Russian writes the root "қазақ" (Kazakh) as "казах" (Казахстан, Казахтелеком), not
-        # "казак": "Қазақстан темір жолы" in Russian text is the entry "Казахстан темир жолы".
-        low = low.replace("қазақ", "казах")
-    return low.translate(_HYPHENS)
+    their Russian look-alikes, and the root қазақ as Russian writes it, казах, not казак
+    ("Қазақстан темір жолы" in Russian text is the entry "Казахстан темир жолы")."""
+    return token.lower().replace("қазақ", "казах").translate(_HYPHENS)
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

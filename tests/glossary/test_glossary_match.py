@@ -199,3 +199,24 @@ def test_kazakh_root_in_kazakh_letters_matches_the_russian_spelling() -> None:
     ]
     # The Russian word казак (Cossack) is not folded into казах.
     assert [m.entry.id for m in g.find("Сказал казак.")] == ["c"]
+
+
+def test_names_with_a_comma_match_whole_and_a_comma_never_joins_other_names() -> None:
+    from processor.glossary import Entry
+
+    ministry = Entry(
+        id="m",
+        type="organization",
+        en="Ministry of Ecology, Geology and ...",
+        ru="Министерство экологии, геологии и природных ресурсов",
+        kk="М",
+    )
+    toqaev = Entry(id="t", type="person", ru="Касым-Жомарт Токаев", en="T", kk="Т")
+    g = Glossary(entries=[ministry, toqaev])
+    text = "В Министерстве экологии, геологии и природных ресурсов был Касым-Жомарт Токаев."
+    assert found(g, text) == [
+        ("Министерстве экологии, геологии и природных ресурсов", "m", "loct"),
+        ("Касым-Жомарт Токаев", "t", "nomn"),
+    ]
+    # Without its comma the phrase is not the name; nor is a list "Касым-Жомарт, Токаев".
+    assert found(g, "Касым-Жомарт, Токаев и Министерство экологии геологии") == []
