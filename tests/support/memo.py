@@ -99,15 +99,16 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def split_rows(docx_path: Path, pdf: Path) -> list[list[str]]:
-    """Table rows whose text is not whole on one page (each cell compared without spaces,
-    since a cell's lines are broken by the layout)."""
+    """Table rows whose text is not whole on one page (each cell compared without spaces
+    and hyphens, since a cell's lines are broken by the layout and pdftotext joins a word
+    broken at its hyphen: "kazakhstan-" + "public-life" -> "kazakhstanpublic-life")."""
     import docx
 
-    pages = [re.sub(r"\s+", "", text) for text in page_texts(pdf)]
+    pages = [re.sub(r"[\s-]+", "", text) for text in page_texts(pdf)]
     bad = []
     for table in docx.Document(docx_path).tables:
         for row in table.rows:
-            cells = [re.sub(r"\s+", "", cell.text) for cell in row.cells]
+            cells = [re.sub(r"[\s-]+", "", cell.text) for cell in row.cells]
             homes = [{i for i, page in enumerate(pages) if cell in page} for cell in cells if cell]
             if homes and not set.intersection(*homes):
                 bad.append([cell.text for cell in row.cells])
