@@ -137,6 +137,8 @@ def test_new_entries_carry_a_source_note_with_a_date_and_override_nothing() -> N
     files = {read_glossary(p)[0]: read_glossary(p)[1] for p in builtin_paths()}
     assert set(NEW_FILES) <= files.keys()
     hand = {e.key for e in files["kazakhstan-public-life"]}
+    listed = [e.key for name in NEW_FILES for e in files[name]]
+    assert len(listed) == len(set(listed)), "one name in two list files: one would override"
     for name in NEW_FILES:
         for e in files[name]:
             assert e.note and "2026-12-07" in e.note, f"{name}: {e.id} has no check date"
