@@ -86,7 +86,7 @@ REVIEWED: dict[tuple[str, str, str], str] = {
                     ("10", "Мурат Адам"), ("11", "Wall Street"), ("12", "Нурай Серикбай"),
                     ("14", "Артыкбай Усембай"), ("16", "Григорий Михайлов")]),
         # The entry exists (Казахстан темир жолы); the text writes Қазақстан with Kazakh
-        # letters, which the matcher reads as "Казакстан".
+        # letters, which the matcher read as "Казакстан" (it folds қазақ -> казах since).
         ("matching failure", [("17", "АО «НК «Қазақстан темір жолы")]),
     )
     for a, n in items

@@ -164,28 +164,30 @@ def same_event(memo: dict[str, Any]) -> list[str]:
 
 
 def figure_rows(memo: dict[str, Any]) -> list[str]:
-    from processor.memo.figures import FIGURE, figure_row
+    """Rows of the Key figures table (``figure_rows``: figure | what | context) holding
+    several figures, or a "what" that is not in the figure's own sentence."""
+    from processor.summarize.figures import FIGURE
 
     out = []
-    for item in memo["key_figures"]:
-        if "figure" in item and "what" in item:  # the row as the memo now stores it
-            figure, what, sentence = item["figure"], item["what"], item.get("source_text", "")
-        else:
-            figure, what, sentence = figure_row(item["text"], memo["language"])
+    for row in memo.get("figure_rows", []):
+        figure, what, sentence = row["figure"], row["what"], row["context"]
         several = len(FIGURE.findall(figure)) > 1
-        # The label belongs to the figure's own sentence, not to a neighbour's.
-        own = next((s for s in re.split(r"(?<=[.!?])\s+", sentence) if figure[:6] in s), "")
-        borrowed = bool(what) and bool(own) and what.strip(" .") not in own
+        # The "what" is the figure's own clause, put in the nominative: its stems must
+        # stand in the figure's sentence, and it holds no other number.
+        stems = {w[:4] for w in _words(sentence)}
+        borrowed = bool(re.search(r"\d", what)) or not {w[:4] for w in _words(what)} <= stems
         if several or borrowed:
             out.append(f"{figure} | {what}")
     return out
 
 
 def names(memo: dict[str, Any]) -> list[str]:
+    from processor.memo.actors import MAX_ROWS
     from processor.morphology import analyzer
 
-    rows = memo["entities"]
-    out = [f"{len(rows)} rows"] if len(rows) > MAX_NAMES else []
+    rows = memo["entities"]  # every name; the table shows the first MAX_ROWS
+    shown = rows[:MAX_ROWS]
+    out = [f"{len(shown)} rows"] if len(shown) > MAX_NAMES else []
     for row in rows:
         ru = row["ru"]
         if " " in ru:

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from processor.glossary import Entry, load_glossaries  # noqa: E402
-from processor.glossary.load import dump_glossary  # noqa: E402
+from processor.glossary.dump import dump_glossary  # noqa: E402
 from processor.glossary.types import identity  # noqa: E402
 
 DATA = REPO / "tools" / "data"

@@ -37,8 +37,9 @@ _INDECLINABLE_END = set("оеиуюэы")
 
 def normalize(token: str) -> str:
     """Matching key of a token: lower case, ё -> е, one kind of hyphen, Kazakh letters as
-    their Russian look-alikes."""
-    return token.translate(_HYPHENS).lower()
+    their Russian look-alikes, and the root қазақ as Russian writes it, казах, not казак
+    ("Қазақстан темір жолы" in Russian text is the entry "Казахстан темир жолы")."""
+    return token.lower().replace("қазақ", "казах").translate(_HYPHENS)
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

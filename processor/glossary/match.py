@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from processor.glossary.forms import (
     Form,
@@ -25,6 +26,8 @@ from processor.glossary.types import Entry, FormKind, Match
 
 # What may stand between the words of one name: spaces and quotes (АО «Самрук-Казына»).
 _JOINABLE = re.compile(r"^[ \t\u00a0«»\"„“”']*$")
+# A comma joins words only where the entry has one ("Министерство экологии, геологии и ...").
+_COMMA_GAP = re.compile(r"^[ \t\u00a0«»\"„“”']*,[ \t\u00a0]*$")
 _INITIAL_GAP = re.compile(r"^\.[ \t\u00a0]*-?[ \t\u00a0]*$")
 _CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")
 # Cases each preposition governs: they decide between homonymous forms (Токаева: gent/accs).
@@ -58,6 +61,7 @@ class _Candidate:
     rank: int
     # Nominative tokens from the head noun on: siblings in a coordination share it.
     head_key: tuple[str, ...]
+    commas: frozenset[int] = frozenset()  # indices of the words a comma follows
 
 
 def _pattern(words: list[str], lowercase: bool = False) -> tuple[str | None, ...]:
@@ -131,7 +135,10 @@ class Matcher:
             )
         lowercase = _lowercase_ok(entry)
         for phrase, kind in sources:
-            words = [t for _, _, t in tokenize(phrase)]
+            ptoks = tokenize(phrase)
+            words = [t for _, _, t in ptoks]
+            gaps = [phrase[a[1] : b[0]] for a, b in pairwise(ptoks)]
+            commas = frozenset(j for j, gap in enumerate(gaps) if "," in gap)
             if not words:
                 continue
             pattern = _pattern(words, lowercase and kind == "full")
@@ -143,7 +150,7 @@ class Matcher:
             head = forms[0].head if forms else 0
             head_key = tuple(normalize(w) for w in words[head:])
             for form in forms:
-                self._put(form, _Candidate(entry, kind, form, pattern, rank, head_key))
+                self._put(form, _Candidate(entry, kind, form, pattern, rank, head_key, commas))
             if kind == "full" and head == 1 and nominative is not None:
                 for form in forms:
                     if form.number == "sing" and not form.coordinated:
@@ -177,13 +184,15 @@ class Matcher:
         norm = [normalize(t) for t in words]
         # run[i]: how many following tokens are joined to token i by spaces/quotes only.
         run = [0] * n
+        comma = [False] * n  # token i is followed by a comma (see _COMMA_GAP)
         for i in range(n - 2, -1, -1):
             gap = text[toks[i][1] : toks[i + 1][0]]
+            comma[i] = bool(_COMMA_GAP.match(gap))
             joined = _JOINABLE.match(gap) or (
                 # initials: "К.-Ж. Токаев", "Н. Назарбаев"
                 len(words[i]) == 1 and words[i].isupper() and _INITIAL_GAP.match(gap)
             )
-            run[i] = run[i + 1] + 1 if joined else 0
+            run[i] = run[i + 1] + 1 if joined or comma[i] else 0
         matches: list[Match] = []
         taken_until = 0  # coordinated siblings may point back; never overlap a taken token
         i = 0
@@ -197,7 +206,10 @@ class Matcher:
                 cands = self.table.get(tuple(norm[i : i + k]))
                 if not cands:
                     continue
-                fitting = [c for c in cands if _fits(c.pattern, words[i : i + k])]
+                here = {j for j in range(k - 1) if comma[i + j]}
+                fitting = [
+                    c for c in cands if c.commas == here and _fits(c.pattern, words[i : i + k])
+                ]
                 plain = [c for c in fitting if not c.form.coordinated]
                 if plain:
                     found = (k, self._best(plain))

@@ -13,7 +13,13 @@ from processor.glossary import Glossary, load_glossaries
 from processor.glossary.load import builtin_paths, read_glossary
 from tests.support.data import REPO
 
-NEW_FILES = ("kazakhstan-admin", "kazakhstan-state", "kazakhstan-media", "international")
+NEW_FILES = (
+    "kazakhstan-admin",
+    "kazakhstan-state",
+    "kazakhstan-media",
+    "international",
+    "kazakhstan-people",
+)
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +106,39 @@ def test_neighbours_leaders_and_international_organisations(glossary: Glossary) 
     assert glossary.by_id("ioc").en == "International Olympic Committee"
 
 
+def test_former_government_members_and_space_people(glossary: Glossary) -> None:
+    text = ("Бывший премьер-министр Аскар Мамин, экс-министр образования Асхат Аймагамбетов и "
+            "космонавт Айдын Аимбетов встретились с главой Роскосмоса Дмитрием Бакановым и "
+            "астронавтом NASA.")  # fmt: skip
+    ids = [m.entry.id for m in glossary.find(text)]
+    assert ids == ["mamin", "aimagambetov", "aimbetov", "roscosmos", "bakanov", "nasa"]
+    assert _one(glossary, text, "Дмитрием Бакановым") == (
+        "Dmitry Bakanov",
+        "Дмитрий Баканов",
+        "person",
+        "ablt",
+    )
+    assert _one(glossary, text, "Асхат Аймагамбетов")[:2] == (
+        "Askhat Aimagambetov",
+        "Асхат Аймағамбетов",
+    )
+    agencies = "Европейское космическое агентство (ЕКА) договорилось с CNSA и Казкосмосом."
+    assert [(m.text, m.entry.en) for m in glossary.find(agencies)] == [
+        ("Европейское космическое агентство", "European Space Agency"),
+        ("ЕКА", "European Space Agency"),
+        ("CNSA", "China National Space Administration"),
+        ("Казкосмосом", "Kazcosmos"),
+    ]
+    # A common surname alone is nobody's: no short form for Ким, Волков, Борисов.
+    assert [m.entry.id for m in glossary.find("Ким и Волков пришли.")] == []
+
+
 def test_new_entries_carry_a_source_note_with_a_date_and_override_nothing() -> None:
     files = {read_glossary(p)[0]: read_glossary(p)[1] for p in builtin_paths()}
     assert set(NEW_FILES) <= files.keys()
     hand = {e.key for e in files["kazakhstan-public-life"]}
+    listed = [e.key for name in NEW_FILES for e in files[name]]
+    assert len(listed) == len(set(listed)), "one name in two list files: one would override"
     for name in NEW_FILES:
         for e in files[name]:
             assert e.note and "2026-12-07" in e.note, f"{name}: {e.id} has no check date"

@@ -175,3 +175,48 @@ def test_web_names_in_capitals_are_one_name() -> None:
         entries=[Entry(id="nur", type="organization", ru="NUR.KZ", en="NUR.KZ", kk="NUR.KZ")]
     )
     assert found(g, "Как сообщает NUR.KZ, сессия открыта.") == [("NUR.KZ", "nur", None)]
+
+
+def test_kazakh_root_in_kazakh_letters_matches_the_russian_spelling() -> None:
+    from processor.glossary import Entry
+
+    ktz = Entry(
+        id="ktz",
+        type="organization",
+        ru="Казахстан темир жолы",
+        en="Kazakhstan Temir Zholy",
+        kk="Қазақстан темір жолы",
+    )
+    telecom = Entry(
+        id="kt", type="organization", ru="Казахтелеком", en="Kazakhtelecom", kk="Қазақтелеком"
+    )
+    cossack = Entry(id="c", type="term", ru="казак", en="Cossack", kk="казак")
+    g = Glossary(entries=[ktz, telecom, cossack])
+    text = "АО «НК «Қазақстан темір жолы» и АО «Қазақтелеком» подписали договор."
+    assert found(g, text) == [
+        ("Қазақстан темір жолы", "ktz", "nomn"),
+        ("Қазақтелеком", "kt", "nomn"),
+    ]
+    # The Russian word казак (Cossack) is not folded into казах.
+    assert [m.entry.id for m in g.find("Сказал казак.")] == ["c"]
+
+
+def test_names_with_a_comma_match_whole_and_a_comma_never_joins_other_names() -> None:
+    from processor.glossary import Entry
+
+    ministry = Entry(
+        id="m",
+        type="organization",
+        en="Ministry of Ecology, Geology and ...",
+        ru="Министерство экологии, геологии и природных ресурсов",
+        kk="М",
+    )
+    toqaev = Entry(id="t", type="person", ru="Касым-Жомарт Токаев", en="T", kk="Т")
+    g = Glossary(entries=[ministry, toqaev])
+    text = "В Министерстве экологии, геологии и природных ресурсов был Касым-Жомарт Токаев."
+    assert found(g, text) == [
+        ("Министерстве экологии, геологии и природных ресурсов", "m", "loct"),
+        ("Касым-Жомарт Токаев", "t", "nomn"),
+    ]
+    # Without its comma the phrase is not the name; nor is a list "Касым-Жомарт, Токаев".
+    assert found(g, "Касым-Жомарт, Токаев и Министерство экологии геологии") == []
