@@ -122,9 +122,10 @@ COURT_MATTERS: dict[str, tuple[str, str]] = {
     ),
 }
 # Place nouns: lemma -> (English after the name, Kazakh after the name, its genitive).
+# Lower case in English, as gov.kz and the built-in glossary write them ("Zharma district").
 PLACE_NOUNS: dict[str, tuple[str, str, str]] = {
-    "район": ("District", "ауданы", "ауданының"),
-    "область": ("Region", "облысы", "облысының"),
+    "район": ("district", "ауданы", "ауданының"),
+    "область": ("region", "облысы", "облысының"),
     "город": ("", "қаласы", "қаласының"),
 }
 # Ministries by what they are "of" (the genitive words as written, lower case).

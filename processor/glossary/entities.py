@@ -323,7 +323,9 @@ def names_in(
             for m in found_in_text:
                 counts[m.entry] = counts.get(m.entry, 0) + 1
         rows = [
-            EntityName(e.type, e.ru, e.en, e.kk, n, "glossary", e.id)
+            # "акимат Жарминского района" is matched as the press writes it (lower case);
+            # as a row of the names table it is a name, so it opens with a capital.
+            EntityName(e.type, _capital(e.ru), e.en, _capital(e.kk), n, "glossary", e.id)
             for e, n in counts.items()
             if e.type in types
         ]
@@ -371,3 +373,7 @@ def translate_common(name: str) -> tuple[str, str] | None:
         kk = [*kk[:head], *tail_kk, POSSESSIVE.get(kk[head], kk[head])]
     kk_text = " ".join(kk)
     return " ".join(en), kk_text[:1].upper() + kk_text[1:]
+
+
+def _capital(name: str) -> str:
+    return name[:1].upper() + name[1:]
