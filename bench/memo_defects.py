@@ -70,7 +70,6 @@ _NAMED_SOURCE = re.compile(
     r"|\b(?:в|во)\s+(?:пресс-службе|министерстве|МИД|ведомстве|акимате|Акорде)\b"
     r"|\bпресс-служб\w+",
 )
-_COMMON_ABBREVIATIONS = frozenset({"ВВП", "НДС", "ИИ", "СМИ", "ЖКХ", "ВИЭ", "ИПН", "КПН"})
 
 
 def brief_all(paths: Iterable[Path], outdir: Path) -> list[Path]:
@@ -174,14 +173,20 @@ def figure_rows(memo: dict[str, Any]) -> list[str]:
         several = len(FIGURE.findall(figure)) > 1
         # The "what" is the figure's own clause, put in the nominative: its stems must
         # stand in the figure's sentence, and it holds no other number.
+        # A sentence whose subject is a pronoun ("Он составил 4,2 млрд") takes its "what"
+        # from the sentence before, as the memo does.
         stems = {w[:4] for w in _words(sentence)}
-        borrowed = bool(re.search(r"\d", what)) or not {w[:4] for w in _words(what)} <= stems
+        pronoun = re.match(r"(Он|Она|Оно|Они|Это)\b", sentence.strip()) is not None
+        borrowed = bool(re.search(r"\d", what)) or not (
+            pronoun or {w[:4] for w in _words(what)} <= stems
+        )
         if several or borrowed:
             out.append(f"{figure} | {what}")
     return out
 
 
 def names(memo: dict[str, Any]) -> list[str]:
+    from processor.glossary.common_words import COMMON_ABBREVIATIONS
     from processor.memo.actors import MAX_ROWS
     from processor.morphology import analyzer
 
@@ -194,7 +199,7 @@ def names(memo: dict[str, Any]) -> list[str]:
             continue
         tag = analyzer().parse(ru)[0].tag
         proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes
-        if ru in _COMMON_ABBREVIATIONS or ru[:1].islower() or ("Abbr" in tag and not proper):
+        if ru in COMMON_ABBREVIATIONS or ru[:1].islower() or ("Abbr" in tag and not proper):
             out.append(ru)
     return out
 

@@ -98,6 +98,12 @@ GENERIC: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+# Abbreviations of common nouns ("СМИ": mass media) that natasha may tag as an
+# organization: never a name of their own.
+COMMON_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"СМИ", "ВВП", "НДС", "ИИ", "ЖКХ", "ВИЭ", "ИПН", "КПН", "НПО", "ВУЗ", "ДТП", "ЧС", "МСБ"}
+)
+
 # Parts of institution names (processor.glossary.patterns), as gov.kz writes them in
 # English and Kazakh.  Court kinds: the adjective before "суд" (lemma -> English, Kazakh).
 COURT_KINDS: dict[str, tuple[str, str]] = {

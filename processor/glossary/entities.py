@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from processor.glossary.common_words import (
     ADJECTIVES,
+    COMMON_ABBREVIATIONS,
     COURT_KINDS,
     GENERIC,
     GENITIVE_NOUNS,
@@ -103,6 +104,8 @@ def find_entities(
                 continue  # "казахстанско-американские" tagged PER: not a person
             if span.type == "PER" and _is_address(span.text):
                 continue  # "Эдуард Эдуардович, ...": an interviewer addressing a guest
+            if span.text in COMMON_ABBREVIATIONS:
+                continue  # "СМИ" tagged ORG: a common noun, not an actor
             etype = _TYPES[span.type]
             normal = _nominative(normal_of(span), span.text, etype)
             if not normal:

@@ -104,3 +104,16 @@ def test_terminology_appendix_reports_each_language(glossary) -> None:
     # a term never translated (only sentence 0 was) has no verdict
     rows = terminology_appendix(usages, {"en": ru_en_ok.terms})
     assert rows[1].all_right("en") is None and rows[0].all_right("en") is True
+
+
+@pytest.mark.parametrize(
+    "name", ["07-dw-kozlov-verdict.ru.txt", "24-informburo-smadiyarov-zelensky.ru.txt"]
+)
+def test_a_common_noun_abbreviation_is_not_a_name(name: str) -> None:
+    """natasha tags "СМИ" (mass media) as an organization in real news: not an actor."""
+    from processor.glossary.entities import names_in
+
+    text = (data.MEMO_NEWS / name).read_text(encoding="utf-8")
+    assert "СМИ" in text
+    names = {row.ru for row in names_in(text.split("\n\n"), load_glossaries())}
+    assert names and "СМИ" not in names
