@@ -218,8 +218,7 @@ async function poll(url) {
   $("bar").max = Math.max(job.total, 1);
   $("bar").value = job.status === "done" ? job.total : job.done;
   drawStatus();
-  // The server answers as soon as the job changes past the version seen (or after 5 s).
-  if (job.status === "queued" || job.status === "running") { poll(`${url.split("?")[0]}?after=${job.version}&wait=5`); return; }
+  if (job.status === "queued" || job.status === "running") { setTimeout(() => poll(url), 700); return; }
   $("submit").disabled = false;
 }
 
