@@ -94,26 +94,67 @@ def _glossary(rng: random.Random, folder: Path, round_: int) -> Path:
     return path
 
 
-def _command(rng: random.Random, path: Path, folder: Path, round_: int) -> list[str]:
+def command(
+    rng: random.Random, path: Path, folder: Path, round_: int, which: int | None = None
+) -> list[str]:
+    """The arguments of one CLI round: command number ``which`` (of :data:`N_COMMANDS`), or
+    one drawn at random."""
     out = str(folder / f"out-{round_}")
-    return rng.choice(
-        [
-            ["summarize", str(path)],
-            ["summarize", str(path), "--json", "-a", rng.choice(["lexrank", "lsa", "textrank"])],
-            ["brief", str(path), "--lang", "ru", "-o", out, "--format", "docx,md,json"],
-            ["brief", str(path), "--lang", "ru", "-o", out, "--manifest", str(path)],
-            ["brief", str(path), "-o", out, "-g", str(_glossary(rng, folder, round_))],
-            ["translate", str(path), "--to", "en", "-o", out],
-            ["glossary", "find", str(path)],
-            ["glossary", "check", str(_glossary(rng, folder, round_))],
-            ["glossary", "find", str(path), "-g", str(_glossary(rng, folder, round_))],
-        ]
+    shapes: list[Callable[[], list[str]]] = [
+        lambda: ["summarize", str(path)],
+        lambda: [
+            "summarize",
+            str(path),
+            "--json",
+            "-a",
+            rng.choice(["lexrank", "lsa", "textrank"]),
+        ],
+        lambda: ["brief", str(path), "--lang", "ru", "-o", out, "--format", "docx,md,json"],
+        lambda: ["brief", str(path), "--lang", "ru", "-o", out, "--manifest", str(path)],
+        lambda: ["brief", str(path), "-o", out, "-g", str(_glossary(rng, folder, round_))],
+        lambda: ["translate", str(path), "--to", "en", "-o", out],
+        lambda: ["translate", str(path), "--to", "en", "-o", out, "--format", "docx"],
+        lambda: ["glossary", "find", str(path)],
+        lambda: ["glossary", "check", str(_glossary(rng, folder, round_))],
+        lambda: ["glossary", "find", str(path), "-g", str(_glossary(rng, folder, round_))],
+    ]
+    assert len(shapes) == N_COMMANDS
+    return shapes[rng.randrange(N_COMMANDS) if which is None else which]()
+
+
+N_COMMANDS = 10
+
+
+def tiny_model_env(folder: Path) -> dict[str, str]:
+    """An environment whose model store holds a tiny random-weight ru->en model (built by
+    tests/support/tiny_models.py and installed by ``processor models install``), so
+    ``translate`` and English memos run the real engine instead of stopping at "no model"."""
+    from tests.support import tiny_models
+
+    build = folder / "tiny"
+    sp = tiny_models.train_sentencepiece(build / "sp" / "sentencepiece.model")
+    package = tiny_models.build_argos_package_dir(build / "translate-ru_en-1_9", sp, seed=1)
+    archive = tiny_models.zip_dir(package, build / "translate-ru_en-1_9.argosmodel")
+    store = folder / "store"
+    env = dict(
+        os.environ,
+        PROCESSOR_DATA_DIR=str(store / "processor"),
+        ARGOS_PACKAGES_DIR=str(store / "argos-packages"),
+        XDG_DATA_HOME=str(store / "xdg-data"),
+        XDG_CONFIG_HOME=str(store / "xdg-config"),
+        XDG_CACHE_HOME=str(store / "xdg-cache"),
     )
+    subprocess.run(
+        [sys.executable, "-m", "processor", "models", "install", str(archive)],
+        env=env, check=True, capture_output=True, stdin=subprocess.DEVNULL, timeout=600,
+    )  # fmt: skip
+    return env
 
 
-def _run_cli(args: list[str], cwd: Path) -> tuple[str, str]:
+def run_cli(args: list[str], cwd: Path, base_env: dict[str, str] | None = None) -> tuple[str, str]:
     """(outcome, detail): outcome is "ok", "crash" or "hang"."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(random.choice([1700000000, 99999999999999])))
+    epoch = str(random.choice([1700000000, 99999999999999]))
+    env = dict(base_env or os.environ, SOURCE_DATE_EPOCH=epoch)
     try:
         result = subprocess.run(
             [sys.executable, "-m", "processor", *args], cwd=cwd, capture_output=True, text=True,
@@ -185,6 +226,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--no-model", action="store_true", help="No tiny model: translate stops at 'no model'."
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     counts: collections.Counter[str] = collections.Counter()
@@ -192,6 +236,7 @@ def main() -> None:
     deadline = time.monotonic() + args.minutes * 60
     with tempfile.TemporaryDirectory(prefix="fuzz-commands-") as tmp:
         folder = Path(tmp)
+        env = None if args.no_model else tiny_model_env(folder)
         proc, url, log = _service(folder)
         try:
             round_ = 0
@@ -202,8 +247,8 @@ def main() -> None:
                     outcome, detail = _request(rng, url, path)
                     where = "service"
                 else:
-                    args_ = _command(rng, path, folder, round_)
-                    outcome, detail = _run_cli(args_, folder)
+                    args_ = command(rng, path, folder, round_)
+                    outcome, detail = run_cli(args_, folder, env)
                     where = args_[0] if args_[0] != "glossary" else f"glossary {args_[1]}"
                 counts[f"{where}: {outcome}"] += 1
                 counts[outcome] += 1

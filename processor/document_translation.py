@@ -25,6 +25,7 @@ from processor.results import Missing, Result
 from processor.translation.base import checked
 
 if TYPE_CHECKING:
+    from processor.batch.executor import Limits
     from processor.glossary import Glossary, TermOutcome
     from processor.translation import TranslationSettings, Translator
 
@@ -51,12 +52,15 @@ def translate_files(
     options: TranslateOptions,
     *,
     translator_factory: TranslatorFactory | None = None,
+    limits: Limits | None = None,
 ) -> list[Result]:
     """Translate every input (files, folders, ``-``) into ``output``; one result per input.
 
     ``output`` is a folder (default: the current one), a file name for a single input, or
-    ``-`` for standard output.  Raises only for the run as a whole: a bad ``output``
-    (UsageError), a glossary that cannot be loaded (GlossaryError).
+    ``-`` for standard output.  With ``limits``, each input is first read in a worker under
+    its time budget and memory cap: a huge or pathological file fails alone, and what is
+    translated is bounded by the readers' size limits.  Raises only for the run as a whole:
+    a bad ``output`` (UsageError), a glossary that cannot be loaded (GlossaryError).
     """
     raw = [os.fspath(i) for i in inputs]
     out = os.fspath(output) if output is not None else None
@@ -79,7 +83,11 @@ def translate_files(
         return results
     # An input named like no language (declared) must pass the Russian check only when Russian.
     declared = options.source_lang or (options.source if options.source != "ru" else None)
+    unreadable = _read_each([s.path for s in sources], declared, limits)
     for plan, result in zip(plans, results, strict=True):
+        if plan.source.path in unreadable:
+            result.fail(unreadable[plan.source.path])
+            continue
         try:
             if plan.dest is not None:
                 check_not_input(plan.dest, [s.path for s in sources])
@@ -104,6 +112,35 @@ def translate_files(
             if result.report is not None:
                 result.report["terms_not_held"] = dict(lost)
     return results
+
+
+def _read_each(
+    paths: Sequence[str], declared: str | None, limits: Limits | None
+) -> dict[str, Exception]:
+    """The inputs that cannot be read within ``limits`` (each read in a worker) -> why."""
+    if limits is None or not limits.isolated:
+        return {}
+    import functools
+
+    from processor.batch.executor import run_each
+
+    files = [p for p in paths if p != STDIN]
+    check = functools.partial(read_check, source_lang=declared)
+    failed: dict[str, Exception] = {}
+    for done in run_each(check, files, limits, names=files, preload=("processor.readers",)):
+        if done.error is not None:
+            error = done.error
+            failed[files[done.index]] = (
+                error if isinstance(error, Exception) else RuntimeError(str(error))
+            )
+    return failed
+
+
+def read_check(path: str, source_lang: str | None) -> None:
+    """Read ``path`` as translation will (run in a worker: nothing is sent back)."""
+    from processor.readers import read_document
+
+    read_document(path, source_lang=source_lang)
 
 
 def _glossary(options: TranslateOptions) -> Glossary | None:

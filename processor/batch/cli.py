@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from processor.batch.executor import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from processor.batch.executor import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 from processor.results import EXIT_INTERRUPTED, Interrupted
 
-__all__ = ["EXIT_INTERRUPTED", "batch_options", "run_batch"]
+__all__ = ["EXIT_INTERRUPTED", "batch_options", "budget_limits", "budget_options", "run_batch"]
 if TYPE_CHECKING:
     from processor.preparation import BriefOptions
     from processor.results import Result
@@ -77,6 +77,40 @@ def batch_options(func: F) -> F:
     return func
 
 
+def budget_options(what: str) -> Callable[[F], F]:
+    """--timeout and --max-memory of a command that runs each input in a worker
+    (``what``: what the worker does with one input, for the help)."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--max-memory",
+            type=click.IntRange(min=64),
+            default=DEFAULT_MEMORY_MB,
+            show_default=True,
+            metavar="MB",
+            help=f"Memory limit of the worker that {what}s an input; one that needs more "
+            "is skipped.",
+        )(func)
+        return click.option(
+            "--timeout",
+            type=click.FloatRange(min=0),
+            default=DEFAULT_TIMEOUT,
+            show_default=True,
+            help=f"Seconds one input may take to {what}; then it is skipped and the others "
+            "go on. 0: no limit (in this process).",
+        )(func)
+
+    return decorate
+
+
+def budget_limits(timeout: float, max_memory: int | None) -> Limits:
+    """One worker with the budget of ``budget_options``; ``--timeout 0`` alone runs in
+    this process, like ``brief --timeout 0 --jobs 1``."""
+    if not timeout and max_memory == DEFAULT_MEMORY_MB:
+        max_memory = None
+    return Limits(jobs=1, timeout=timeout or None, memory_mb=max_memory)
+
+
 def run_batch(
     paths: Sequence[str | os.PathLike[str]],
     outdir: Path,
@@ -98,7 +132,7 @@ def run_batch(
     """Brief ``paths``, one line per input as it finishes; exit 130 on Ctrl-C or SIGTERM,
     after the manifest of the inputs finished before it."""
     from processor.batch import progress as bar
-    from processor.batch.executor import Limits, default_jobs
+    from processor.batch.executor import default_jobs
     from processor.batch.run import BatchReport, BatchSettings, brief_batch
     from processor.cli.common import echo_result, write_manifest_or_say
     from processor.interrupts import terminate_as_interrupt

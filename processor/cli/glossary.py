@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from processor.batch.cli import budget_limits, budget_options
 from processor.cli.common import EXIT_FAILED, EXIT_OK, debug_option, fail_line
 from processor.errors import ProcessorError
 
@@ -81,48 +82,40 @@ def glossary() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines, one per match.")
 @_glossary_option
 @_no_builtin_option
+@budget_options("read and search")
 @debug_option
 def find(
     inputs: tuple[str, ...], as_json: bool, glossaries: tuple[str, ...], no_builtin: bool,
-    debug: bool,
+    timeout: float, max_memory: int | None, debug: bool,
 ) -> None:  # fmt: skip
     """List every glossary term in INPUT files or folders (no translation model needed).
 
     One line per match: file, paragraph, character span, entry id, the text as
     written, the form (full, short, alias), English and Kazakh renderings.
     """
-    gl = _load(glossaries, no_builtin, debug)
+    from processor.glossary.search import find_in_files
+
+    _load(glossaries, no_builtin, debug)  # a bad -g file ends the run here, once
     code = EXIT_OK
-    for path in _inputs(inputs):
-        try:
-            texts = _texts(path)
-        except ProcessorError as exc:
-            click.secho(f"error: {fail_line(exc, debug)}", fg="red", err=True)
+    found = find_in_files(
+        _inputs(inputs), glossaries, not no_builtin, budget_limits(timeout, max_memory)
+    )
+    for path, records in found:
+        if isinstance(records, BaseException):  # this input's failure only
+            line = fail_line(records, debug)
+            line = line if path in line else f"{path}: {line}"
+            click.secho(f"error: {line}", fg="red", err=True)
             code = EXIT_FAILED
             continue
-        for index, text in enumerate(texts):
-            for m in gl.find(text):
-                record = {
-                    "file": path,
-                    "paragraph": index,
-                    "start": m.start,
-                    "stop": m.stop,
-                    "id": m.entry.id,
-                    "text": m.text,
-                    "form": m.form,
-                    "case": m.case,
-                    "ru": m.entry.ru,
-                    "en": m.entry.rendering("en", m.form),
-                    "kk": m.entry.rendering("kk", m.form),
-                    "glossary": m.entry.glossary,
-                }
-                if as_json:
-                    click.echo(json.dumps(record, ensure_ascii=False))
-                else:
-                    click.echo(
-                        f"{path}:p{index}:{m.start}-{m.stop}\t{m.entry.id}\t{m.text}\t"
-                        f"{m.form}\t{record['en']}\t{record['kk']}"
-                    )
+        for record in records:
+            if as_json:
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                click.echo(
+                    f"{path}:p{record['paragraph']}:{record['start']}-{record['stop']}\t"
+                    f"{record['id']}\t{record['text']}\t{record['form']}\t"
+                    f"{record['en']}\t{record['kk']}"
+                )
     sys.exit(code)
 
 

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from processor.batch.cli import budget_limits, budget_options
 from processor.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -100,6 +101,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Write a JSON fidelity report: units translated, inline spans kept/moved/lost.",
 )
 @verbose_option
+@budget_options("read")
 @engine_options
 @config_option
 @debug_option
@@ -115,6 +117,8 @@ def translate(
     keep_formatting: bool,
     report_path: str | None,
     verbose: bool,
+    timeout: float,
+    max_memory: int | None,
     beam: int | None,
     threads: int | None,
     device: str | None,
@@ -161,7 +165,9 @@ def translate(
         keep_formatting=keep_formatting,
     )
     try:
-        results = translate_files(inputs, output or config.output, options)
+        # Each input read first in a worker under brief's budget: one hostile file fails alone.
+        limits = budget_limits(timeout, max_memory)
+        results = translate_files(inputs, output or config.output, options, limits=limits)
     except Exception as exc:  # the run as a whole: a bad -o, a bad glossary
         fail_run(exc, debug)
     if report_path:

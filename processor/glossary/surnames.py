@@ -7,11 +7,15 @@ not know Дарига) or a woman where the entry is a man (Назарбаева
 
 from __future__ import annotations
 
+import functools
 import re
 
 _FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)$")
 
 
+# Cached: a text that names one person thousands of times asked the dictionary each time
+# (1 MB of "Токаев" took 9 s in /api/glossary/find).
+@functools.lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
     """A first name, and not also a place (Астане has a rare "Name" reading too); a word
     the dictionary does not know counts when it may be a woman's name (Дарига)."""
@@ -24,6 +28,7 @@ def is_first_name(word: str) -> bool:
     return any("Name" in g for g in grammemes) and not any({"Geox", "Orgn"} & g for g in grammemes)
 
 
+@functools.lru_cache(maxsize=65536)
 def names_a_woman(surname: str, next_word: str) -> bool:
     """A surname in a woman's nominative form followed by a feminine past verb
     ("Назарбаева провела"); "с Токаевым прошла" is not one."""

@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).parent / "static"
 FORMATS = ("docx", "md", "json")
+# A find holds one of the server's threads: its text is bounded so that the worst text
+# (a glossary surname before thousands of distinct words) stays within a few seconds
+# (bench/bench_find_bound.py); an article is well under 100 KB.
+FIND_MAX_BYTES = 256 * 1024
 
 
 @dataclass
@@ -264,8 +268,8 @@ def create_app(config: ServiceConfig) -> Any:
     # event loop (a 17 MB text once kept /health waiting 15 s).
     @app.post("/api/glossary/find", dependencies=api)
     def find(body: FindRequest) -> dict[str, Any]:
-        if len(body.text.encode()) > config.limits.max_file_bytes:
-            raise HTTPException(413, "text over the upload size limit")
+        if len(body.text.encode()) > FIND_MAX_BYTES:
+            raise HTTPException(413, f"text over the {FIND_MAX_BYTES // 1024} KB limit of a find")
         return {"matches": [m.to_dict() for m in glossary().find(body.text)]}
 
     @app.post("/api/briefs", status_code=202, dependencies=api)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol, cast, runtime_checkable
 
 from processor.errors import TranslatorOutputError
+from processor.model import xml_safe
 
 
 @runtime_checkable
@@ -52,8 +53,11 @@ def check_one_output_per_input(
 
 
 def checked_translate(translator: Translator, sentences: Sequence[str]) -> list[str]:
-    """``translator.translate(sentences)``, with :func:`check_one_output_per_input` applied."""
-    return check_one_output_per_input(translator, sentences, translator.translate(sentences))
+    """``translator.translate(sentences)``, with :func:`check_one_output_per_input` applied
+    and each output cleaned of what a DOCX cannot hold (:func:`processor.model.xml_safe`):
+    a model may emit a control character its input never had."""
+    outputs = check_one_output_per_input(translator, sentences, translator.translate(sentences))
+    return [xml_safe(o) for o in outputs]
 
 
 def _describe(translator: Translator) -> str:

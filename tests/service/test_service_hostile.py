@@ -126,12 +126,37 @@ def test_a_blank_api_key_is_refused() -> None:
     assert "blank" in result.output
 
 
+def _slow_find_text(size: int) -> str:
+    """The slowest text for glossary matching (bench/bench_find_bound.py): a glossary
+    surname before each of thousands of distinct capitalized words."""
+    import random
+
+    rng = random.Random(1)
+    words = " ".join(
+        "Токаев " + "".join(rng.choice("абвгдежзиклмнопрст") for _ in range(7)).capitalize()
+        for _ in range(size // 20)
+    )
+    return words.encode()[:size].decode("utf-8", "ignore")
+
+
+def test_glossary_find_text_is_bounded(client) -> None:
+    # The bound keeps the slowest text within seconds; the upload limit (20 MB) let a
+    # 17 MB text take one of the server's threads for 16 s.
+    over = client.post("/api/glossary/find", json={"text": "Токаев " * 40_000})  # 520 KB
+    assert over.status_code == 413
+    assert "KB limit" in over.json()["detail"]
+    started = time.monotonic()
+    within = client.post("/api/glossary/find", json={"text": _slow_find_text(250 * 1024)})
+    assert within.status_code == 200 and within.json()["matches"]
+    assert time.monotonic() - started < 60
+
+
 def test_glossary_find_does_not_hold_the_event_loop(tmp_path: Path) -> None:
     from tests.service.test_service import start_service
 
     proc, url = start_service(tmp_path / "data", "--max-upload-mb", "8")
     try:
-        text = SEED.read_text(encoding="utf-8") * 200  # ~2 MB: seconds of matching
+        text = _slow_find_text(250 * 1024)  # within the find bound: seconds of matching
         httpx.post(f"{url}/api/glossary/find", json={"text": "Токаев"}, timeout=60)  # warm
         finished: list[float] = []
 
