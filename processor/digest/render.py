@@ -8,7 +8,6 @@ Markdown the memo's tables and bullets (:mod:`processor.memo.text`).
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
@@ -116,7 +115,7 @@ def docx_bytes(digest: Digest) -> bytes:
     import docx
 
     from processor.memo import docx as memo_docx
-    from processor.memo.package import clean_package, timestamp
+    from processor.memo.package import document_bytes, timestamp
 
     document = docx.Document()
     memo_docx.setup_styles(document, digest.language)
@@ -132,9 +131,7 @@ def docx_bytes(digest: Digest) -> bytes:
     props.category = memo_docx.cap(digest.marking)
     props.created = props.modified = timestamp()
     props.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return clean_package(buffer.getvalue())
+    return document_bytes(document)
 
 
 def markdown(digest: Digest) -> str:

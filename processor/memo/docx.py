@@ -21,7 +21,7 @@ from processor.fileio import write_atomic
 from processor.memo.content import Memo
 from processor.memo.labels import label
 from processor.memo.ooxml import borders, el, put
-from processor.memo.package import FONT, clean_package, timestamp
+from processor.memo.package import FONT, document_bytes, timestamp
 from processor.memo.sections import Section, Table, Text, sections
 
 _WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ", "kk-latn": "kk-Latn-KZ"}
@@ -369,9 +369,7 @@ def build_docx(memo: Memo) -> Any:
 
 
 def docx_bytes(memo: Memo) -> bytes:
-    buffer = io.BytesIO()
-    build_docx(memo).save(buffer)
-    return clean_package(buffer.getvalue())
+    return document_bytes(build_docx(memo))
 
 
 def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:

@@ -322,8 +322,10 @@ def create_app(config: ServiceConfig) -> Any:
         return job_response(request, job_id)
 
     @app.get("/api/jobs/{job_id}", dependencies=api)
-    def job_status(request: Request, job_id: str) -> JSONResponse:
-        if store.get(job_id) is None:
+    def job_status(request: Request, job_id: str, after: int = -1, wait: float = 0) -> JSONResponse:
+        # ``?after=<version>&wait=<s>``: answer when the job changes past the version the
+        # client saw, at most 5 s later (a waiting poll holds one of the server's threads).
+        if store.wait(job_id, after, min(max(wait, 0.0), 5.0)) is None:
             raise HTTPException(404, f"no job {job_id}")
         return job_response(request, job_id, status=200)
 

@@ -1,7 +1,9 @@
 """Jobs: long work (memos, document translation) run one at a time in a worker thread.
 
 One worker keeps the memory bound predictable on an analyst's machine and lets every
-translation model load once and stay loaded; requests only enqueue and poll. Each job
+translation model load once and stay loaded; requests only enqueue and poll.  A poll may
+wait for the job's next change (:meth:`JobStore.wait`): the page learns that its memo is
+ready when it is, not at its next timer tick (700 ms was more than a warm memo's work).  Each job
 lives in its own folder under the data folder: ``in/`` (uploads), ``out/`` (results)
 and ``job.json`` (its status, rewritten atomically at each step).
 """
@@ -39,6 +41,7 @@ class Job:
     current: str = ""
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    version: int = 0  # counts the changes a client has seen (``JobStore.wait``)
 
     def to_dict(self, base_url: str = "") -> dict[str, Any]:
         data = asdict(self)
@@ -59,6 +62,7 @@ class JobStore:
         self._jobs: dict[str, Job] = {}
         self._queue: queue.Queue[tuple[Job, Work] | None] = queue.Queue()
         self._lock = threading.Lock()
+        self._changed = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="processor-jobs", daemon=True)
         self._thread.start()
 
@@ -82,6 +86,18 @@ class JobStore:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def wait(self, job_id: str, after: int, timeout: float) -> Job | None:
+        """The job once its version passes ``after`` (it changed since the client looked),
+        or as it is after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while (job := self.get(job_id)) is not None and job.version <= after:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._changed.wait(left)
+        return job
+
     def output(self, job_id: str, name: str) -> Path | None:
         """A result file of a finished job, never a path outside its ``out/``."""
         job = self.get(job_id)
@@ -97,7 +113,13 @@ class JobStore:
         self._queue.put(None)
         self._thread.join(timeout=5)
 
+    def _changes(self, job: Job) -> None:
+        with self._changed:
+            job.version += 1
+            self._changed.notify_all()
+
     def _save(self, job: Job) -> None:
+        self._changes(job)
         text = json.dumps(job.to_dict(), ensure_ascii=False, indent=1)
         write_text_atomic(self.folder(job.id) / "job.json", text)
 
@@ -112,6 +134,7 @@ class JobStore:
 
             def progress(done: int, total: int, current: str, job: Job = job) -> None:
                 job.done, job.total, job.current = done, total, current
+                self._changes(job)
 
             inputs = sorted((self.folder(job.id) / "in").iterdir())
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -49,3 +50,34 @@ def test_each_language_keeps_its_own_template_within_one_process(tmp_path: Path)
         )
         lang = proofing.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
         assert lang.get(qn("w:val")) == {"ru": "ru-RU", "kk": "kk-KZ"}[memo.language]
+
+
+def test_a_memo_is_compressed_once_and_is_the_same_package(tmp_path: Path, monkeypatch):
+    """The memo's package comes straight from python-docx's parts, deflated once (the
+    parent renders every memo of a batch): the bytes are those of python-docx's own save
+    cleaned as before, and no part is deflated twice."""
+    import zlib
+
+    from processor.memo.docx import build_docx
+    from processor.memo.package import clean_package
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    [memo] = seed_memos(tmp_path, ("ru",)).memos
+    buffer = io.BytesIO()
+    build_docx(memo).save(buffer)
+    saved_then_cleaned = clean_package(buffer.getvalue())
+
+    deflated: list[int] = []
+    real = zlib.compressobj
+
+    def counting(*args, **kwargs):
+        deflated.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(zlib, "compressobj", counting)
+    data = docx_bytes(memo)
+    monkeypatch.undo()
+    assert data == saved_then_cleaned
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert len(deflated) == len(package.infolist())  # one deflate per entry
+    assert "Токаев" in "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)

@@ -218,7 +218,8 @@ async function poll(url) {
   $("bar").max = Math.max(job.total, 1);
   $("bar").value = job.status === "done" ? job.total : job.done;
   drawStatus();
-  if (job.status === "queued" || job.status === "running") { setTimeout(() => poll(url), 700); return; }
+  // The server answers as soon as the job changes past the version seen (or after 5 s).
+  if (job.status === "queued" || job.status === "running") { poll(`${url.split("?")[0]}?after=${job.version}&wait=5`); return; }
   $("submit").disabled = false;
 }
 
