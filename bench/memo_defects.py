@@ -44,6 +44,7 @@ CLASSES = (
     "names",
     "subject_cut",
     "file_source",
+    "no_outlet*",
 )
 MAX_NAMES = 12
 
@@ -220,8 +221,16 @@ def subject_cut(memo: dict[str, Any], first_sentence: str) -> list[str]:
 
 
 def file_source(memo: dict[str, Any]) -> list[str]:
+    """The header's Source row shows the file name (the memo writes the outlet, or says
+    that the text names none: ``Memo.header_rows``)."""
     outlet = memo.get("outlet")
-    return [] if outlet else [memo["source_name"]]
+    return [memo["source_name"]] if outlet and outlet == memo["source_name"] else []
+
+
+def no_outlet(memo: dict[str, Any]) -> list[str]:
+    """Not a defect, counted to be seen: no outlet found in metadata, header lines or the
+    lead, so the Source row says the text names none."""
+    return [] if memo.get("outlet") else [memo["source_name"]]
 
 
 def _sentences(text: str) -> list[str]:
@@ -244,6 +253,7 @@ def defects(memo: dict[str, Any], first_sentence: str) -> dict[str, list[str]]:
         "names": names(memo),
         "subject_cut": subject_cut(memo, first_sentence),
         "file_source": file_source(memo),
+        "no_outlet*": no_outlet(memo),
     }
 
 
@@ -289,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'class':<14}{'defects':>8}{'articles':>10}")
     for cls in CLASSES:
         print(f"{cls:<14}{totals[cls]:>8}{articles[cls]:>10}")
+    print("* not a defect: the Source row says the text names no outlet")
     return 0
 
 
