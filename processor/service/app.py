@@ -303,11 +303,10 @@ def create_app(config: ServiceConfig) -> Any:
             choices(languages, MEMO_LANGUAGES, "languages"),
             choices(formats, FORMATS, "formats"),
         )
-        job = store.new("digest")
-        await save_uploads(job.id, files)
+        job_id = await save_uploads("digest", files)
         work = digest_work(langs, fmts, config.glossaries, title, config.executor, config.address)
-        store.submit(job, work)
-        return job_response(request, job.id)
+        store.submit(_job(job_id), work)
+        return job_response(request, job_id)
 
     @app.post("/api/translations", status_code=202, dependencies=api)
     async def translations(

@@ -249,7 +249,9 @@ def test_models_route_names_no_server_path(tmp_path: Path, tiny_ru_en) -> None:
 
     from processor.service.app import ServiceConfig, create_app
 
-    with TestClient(create_app(ServiceConfig(tmp_path / "data"))) as client:
+    with TestClient(
+        create_app(ServiceConfig(tmp_path / "data")), base_url="http://127.0.0.1"
+    ) as client:
         listed = client.get("/api/models").json()
     assert [m["name"] for m in listed["models"]] == ["translate-ru_en"]
     assert "path" not in listed["models"][0]
@@ -264,5 +266,5 @@ def test_health_says_whether_the_service_is_loopback_only(tmp_path: Path) -> Non
 
     for loopback in (True, False):
         config = ServiceConfig(tmp_path / "data", api_key="k", loopback_only=loopback)
-        with TestClient(create_app(config)) as client:
+        with TestClient(create_app(config), base_url="http://127.0.0.1") as client:
             assert client.get("/health").json()["loopback_only"] is loopback

@@ -13,7 +13,9 @@ def test_briefs_take_kk_latn_and_refuse_unknown_languages(tmp_path: Path) -> Non
 
     from processor.service.app import ServiceConfig, create_app
 
-    with TestClient(create_app(ServiceConfig(tmp_path / "data"))) as client:
+    with TestClient(
+        create_app(ServiceConfig(tmp_path / "data")), base_url="http://127.0.0.1"
+    ) as client:
         files = [("files", (SEED.name, SEED.read_bytes()))]
         refused = client.post("/api/briefs", files=files, data={"languages": "kk-cyrl"})
         assert refused.status_code in (400, 422), refused.text
