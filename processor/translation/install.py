@@ -83,7 +83,19 @@ def staging(parent: Path) -> Iterator[Path]:
         try:
             yield tmp
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            _remove_tree(tmp)
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove ``path`` whole, even when Ctrl-C or SIGTERM lands during the removal: a
+    signal held back by the renames is handled at Python's next check, which may fall
+    inside this very cleanup; the cleanup is finished first, then the interrupt goes on."""
+    try:
+        with _signals_deferred():
+            shutil.rmtree(path, ignore_errors=True)
+    except KeyboardInterrupt:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
 
 
 def move_into_place(staged: Path, dest: Path) -> None:
