@@ -5,6 +5,7 @@ The exit codes and the error policy are the library's (:mod:`processor.results`)
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -103,6 +104,36 @@ def load_settings(path: str | None, debug: bool) -> Config:
         return load_config(path)
     except ProcessorError as exc:
         fail_run(exc, debug)
+
+
+def memo_options(
+    config: Config,
+    *,
+    languages: tuple[str, ...] | None,
+    formats: tuple[str, ...] | None,
+    glossaries: Sequence[str | os.PathLike[str]],
+    no_glossary: bool,
+    beam: int | None,
+    threads: int | None,
+    device: str | None,
+    marking: str | None,
+    **given: Any,
+) -> dict[str, Any]:
+    """What ``brief`` and ``digest`` share of their options: each one given on the command
+    line, else the configuration file's, else the default; ``given`` passes through
+    (algorithm, sentences, ratio, figures, source_lang)."""
+    chosen: dict[str, Any] = dict(
+        given,
+        glossaries=tuple(glossaries) or config.glossaries,
+        use_glossary=not no_glossary,
+        translation=engine_settings(beam, threads, device, config),
+        marking=marking if marking is not None else config.marking,
+    )
+    if languages or config.languages:
+        chosen["languages"] = languages or config.languages
+    if formats or config.formats:
+        chosen["formats"] = formats or config.formats
+    return chosen
 
 
 def fail_line(exc: BaseException, debug: bool) -> str:

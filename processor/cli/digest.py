@@ -12,9 +12,9 @@ from processor.cli.common import (
     config_option,
     debug_option,
     engine_options,
-    engine_settings,
     fail_run,
     load_settings,
+    memo_options,
 )
 from processor.cli.documents import _check_length, _csv, selection_options
 
@@ -149,21 +149,16 @@ def digest(
     _check_length(sentences, ratio)
     config = load_settings(config_path, debug)
     options = DigestOptions(
-        languages=languages or config.languages or DigestOptions.languages,
-        algorithm=algorithm,
-        sentences=sentences,
-        ratio=ratio,
-        figures=figures,
-        formats=formats or config.formats or DigestOptions.formats,
-        source_lang=source_lang,
-        glossaries=tuple(glossaries) or config.glossaries,
-        use_glossary=not no_glossary,
-        translation=engine_settings(beam, threads, device, config),
-        marking=marking if marking is not None else config.marking,
         since=since,
         until=until,
         title=title,
-    )
+        **memo_options(
+            config, languages=languages, formats=formats, glossaries=glossaries,
+            no_glossary=no_glossary, beam=beam, threads=threads, device=device,
+            marking=marking, algorithm=algorithm, sentences=sentences, ratio=ratio,
+            figures=figures, source_lang=source_lang,
+        ),
+    )  # fmt: skip
     limits = Limits(jobs=jobs or config.jobs or default_jobs(), timeout=timeout or None)
     settings = BatchSettings(
         limits=limits, executor="ray" if executor == "ray" else "local", address=address

@@ -16,10 +16,10 @@ from processor.cli.common import (
     config_option,
     debug_option,
     engine_options,
-    engine_settings,
     fail_run,
     finish,
     load_settings,
+    memo_options,
     verbose_option,
 )
 from processor.preparation import MEMO_LANGUAGES
@@ -356,19 +356,14 @@ def brief(
     _check_manifest(manifest, inputs)
     config = load_settings(config_path, debug)
     options = BriefOptions(
-        languages=languages or config.languages or BriefOptions.languages,
-        algorithm=algorithm,
-        sentences=sentences,
-        ratio=ratio,
-        figures=figures,
         full_text=full_text,
-        formats=formats or config.formats or BriefOptions.formats,
-        source_lang=source_lang,
-        glossaries=tuple(glossaries) or config.glossaries,
-        use_glossary=not no_glossary,
-        translation=engine_settings(beam, threads, device, config),
-        marking=marking if marking is not None else config.marking,
-    )
+        **memo_options(
+            config, languages=languages, formats=formats, glossaries=glossaries,
+            no_glossary=no_glossary, beam=beam, threads=threads, device=device,
+            marking=marking, algorithm=algorithm, sentences=sentences, ratio=ratio,
+            figures=figures, source_lang=source_lang,
+        ),
+    )  # fmt: skip
     try:
         results = run_batch(
             inputs,

@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import docx
 import pytest
 
 from processor.document_translation import TranslateOptions, translate_files
@@ -15,6 +14,7 @@ from processor.kazakh_latin import TABLE, to_latin
 from processor.pipeline import BriefOptions, brief
 from tests.support.data import SEED
 from tests.support.doubles import RecordingTranslator
+from tests.support.memo import docx_text
 from tests.support.pipeline import run
 
 # The 2021 alphabet (Government of Kazakhstan, 28 January 2021), Cyrillic -> Latin, with
@@ -77,15 +77,6 @@ def _kazakh_double(source: str, target: str) -> RecordingTranslator:
     return RecordingTranslator(translate, source=source, target=target, name="kazakh")
 
 
-def _docx_text(path: Path) -> str:
-    document = docx.Document(path)
-    parts = [p.text for p in document.paragraphs]
-    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
-    for section in document.sections:
-        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    return "\n".join(parts)
-
-
 @pytest.fixture(scope="module")
 def latin_memo(tmp_path_factory: pytest.TempPathFactory):
     outdir = tmp_path_factory.mktemp("kk-latn")
@@ -98,7 +89,7 @@ def latin_memo(tmp_path_factory: pytest.TempPathFactory):
 def test_memo_in_latin_has_no_cyrillic_outside_the_source(latin_memo) -> None:
     outdir, memos = latin_memo
     memo = memos["kk-latn"]
-    text = _docx_text(outdir / "zakon-tokayev-trump.kk-latn.docx")
+    text = docx_text(outdir / "zakon-tokayev-trump.kk-latn.docx")
     # The source's own words may stay: the Russian names column, the Russian terms.
     source = SEED.read_text(encoding="utf-8")
     source = " ".join([source, *(e.ru for e in memo.entities), *(t.source for t in memo.terms)])
@@ -106,7 +97,7 @@ def test_memo_in_latin_has_no_cyrillic_outside_the_source(latin_memo) -> None:
     cyrillic = {w for w in re.findall(r"\w+", text) if CYRILLIC.search(w)}
     assert {w for w in cyrillic if w.lower() not in allowed} == set()
     # Not vacuous: the Kazakh memo of the same run is Cyrillic, and this one is Kazakh.
-    kk = _docx_text(outdir / "zakon-tokayev-trump.kk.docx")
+    kk = docx_text(outdir / "zakon-tokayev-trump.kk.docx")
     assert "Мемлекет басшысы" in kk and "Memleket basşysy" in text
     assert "Taldamalyq anyqtama" in text  # the memo type, a label
     assert "Qasym-Jomart Toqaev" in text  # the glossary's name, held and converted

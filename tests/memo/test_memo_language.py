@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import docx
 import pytest
 
 from processor.pipeline import BriefOptions, brief
 from processor.summarize import ALGORITHMS
 from tests.support.data import SEED
 from tests.support.doubles import RecordingTranslator
+from tests.support.memo import docx_text
 
 # A translator that drops every protected term: terms get lost, so the memo has notices,
 # retried sentences and problem rows to word in its language.
@@ -22,15 +21,6 @@ def _dropping(source: str, target: str) -> RecordingTranslator:
     return RecordingTranslator(
         lambda s: re.sub(r"ZX\d+", "", s), source=source, target=target, name=DOUBLE
     )
-
-
-def _all_text(path: Path) -> str:
-    document = docx.Document(path)
-    parts = [p.text for p in document.paragraphs]
-    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
-    for section in document.sections:
-        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    return "\n".join(parts)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +48,7 @@ def _allowed(memo) -> set[str]:
 def test_no_english_word_outside_names_and_source(written, lang):
     outdir, memos = written
     memo = memos[lang]
-    text = _all_text(outdir / f"zakon-tokayev-trump.{lang}.docx")
+    text = docx_text(outdir / f"zakon-tokayev-trump.{lang}.docx")
     english = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in _allowed(memo)}
     assert english == set()
 
@@ -68,11 +58,11 @@ def test_the_kazakh_memo_has_its_checks_to_word(written):
     outdir, memos = written
     kk = memos["kk"]
     assert kk.notices and all("аудармада берілмеді" in n for n in kk.notices)
-    text = _all_text(outdir / "zakon-tokayev-trump.kk.docx")
+    text = docx_text(outdir / "zakon-tokayev-trump.kk.docx")
     assert "сынақ аудармашысы zeroterm ru->kk" in text
     # One terminology block: the lost terms are its rows, no "Notices" list repeats them,
     # and a reason shared by every row is said once.
     assert "Терминология" in text and "Ескертулер" not in text
     assert text.count("қайта аударылды") <= 1
-    en = _all_text(outdir / "zakon-tokayev-trump.en.docx")
+    en = docx_text(outdir / "zakon-tokayev-trump.en.docx")
     assert "Terminology" in en and "Notices" not in en and "Lost" in en

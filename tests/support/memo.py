@@ -31,6 +31,18 @@ def seed_memos(
     return result
 
 
+def docx_text(path: Path) -> str:
+    """Every text a reader sees in a DOCX: body, table cells, headers and footers."""
+    import docx
+
+    document = docx.Document(path)
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
 def need(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
