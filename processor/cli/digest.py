@@ -17,6 +17,7 @@ from processor.cli.common import (
     memo_options,
 )
 from processor.cli.documents import _check_length, _csv, selection_options
+from processor.preparation import MEMO_LANGUAGES
 
 
 def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -45,8 +46,9 @@ def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     "--lang",
     "languages",
     default=None,
-    callback=_csv(("en", "kk", "ru")),
-    help="Digest languages, comma-separated: en, kk, ru (ru needs no model) [default: en,kk].",
+    callback=_csv(MEMO_LANGUAGES),
+    help="Digest languages, comma-separated: en, kk, kk-latn (Kazakh in the Latin alphabet), "
+    "ru (ru needs no model) [default: en,kk].",
 )
 @click.option(
     "-f",

@@ -140,3 +140,14 @@ def test_key_points_carry_their_speakers(tmp_path):
     speakers = [p["speaker"] for s in data["stories"] for p in s["key_points"]]
     assert any(s and "Полетаев" in s for s in speakers), speakers
     assert "— Эдуард Полетаев" in (out / "digest.ru.md").read_text(encoding="utf-8")
+
+
+def test_command_takes_every_memo_language(tmp_path):
+    """`digest --lang` takes what `brief --lang` takes (kk-latn included), one list."""
+    folder = _inputs(tmp_path, [1])
+    refused = run("digest", folder, "-o", tmp_path / "out", "--lang", "kk-cyrl")
+    assert refused.exit_code == 2 and "kk-latn" in refused.stderr
+    taken = run("digest", folder, "-o", tmp_path / "out", "--lang", "ru,kk-latn", "-j", "1")
+    assert taken.exit_code == 3, taken.stderr  # no Kazakh model here: kk-latn is missing
+    assert "missing: kk-latn" in taken.stderr
+    assert (tmp_path / "out" / "digest.ru.docx").exists()
