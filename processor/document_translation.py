@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from processor import deadline
 from processor.access import check_not_input
 from processor.errors import NoRouteError
 from processor.kazakh_latin import LatinTranslator, base_language, is_script_variant
@@ -58,7 +59,8 @@ def translate_files(
 
     ``output`` is a folder (default: the current one), a file name for a single input, or
     ``-`` for standard output.  With ``limits``, each input is first read in a worker under
-    its time budget and memory cap: a huge or pathological file fails alone, and what is
+    its time budget and memory cap, then translated here under the same time budget
+    (:mod:`processor.deadline`): a huge or pathological file fails alone, and what is
     translated is bounded by the readers' size limits.  Raises only for the run as a whole:
     a bad ``output`` (UsageError), a glossary that cannot be loaded (GlossaryError).
     """
@@ -91,7 +93,10 @@ def translate_files(
         try:
             if plan.dest is not None:
                 check_not_input(plan.dest, [s.path for s in sources])
-            outcomes = _translate_one(plan, translator, glossary, declared, result, options)
+            # Read in a worker under the budget (above); translated here, where the model
+            # is loaded, under the same budget checked between the engine's batches.
+            with deadline.within(limits.timeout if limits is not None else None):
+                outcomes = _translate_one(plan, translator, glossary, declared, result, options)
         except Exception as exc:  # one broken input must not stop the others
             result.fail(exc)
             continue

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import Any, Generic, TypeVar
 
+from processor import deadline
 from processor.batch.workers import Worker, park, unpark, work
 from processor.errors import InputError, ProcessorError
 from processor.threads import blas_threads
@@ -305,7 +306,7 @@ class _Scheduler(Generic[A, T]):
         if budget is not None and seconds > budget:
             return Done(
                 index,
-                error=InputError(f"took longer than {budget:g} s; skipped", path=self.names[index]),
+                error=deadline.spent(budget, path=self.names[index]),
                 seconds=seconds,
             )
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, cast, runtime_checkable
 
+from processor import deadline
 from processor.errors import TranslatorOutputError
 from processor.model import xml_safe
 
@@ -56,7 +57,9 @@ def checked_translate(translator: Translator, sentences: Sequence[str]) -> list[
     """``translator.translate(sentences)``, with :func:`check_one_output_per_input` applied
     and each output cleaned of what a DOCX cannot hold (:func:`processor.model.xml_safe`):
     a model may emit a control character its input never had."""
+    deadline.check()  # every call between engines and wrappers is a step of the budget
     outputs = check_one_output_per_input(translator, sentences, translator.translate(sentences))
+    deadline.check()
     return [xml_safe(o) for o in outputs]
 
 

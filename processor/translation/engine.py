@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from processor import deadline
 from processor.errors import DeviceError, ModelError
 from processor.translation import styles
 from processor.translation.base import Translator, check_one_output_per_input, checked_translate
@@ -61,6 +62,11 @@ class TranslationSettings:
 _MODELS: dict[tuple[str, str, str, int, int], Any] = {}
 _TOKENIZERS: dict[tuple[str, ...], Tokenizer] = {}
 _LOCK = threading.Lock()
+
+# Sentences per translate_batch call.  An article is one call (CTranslate2 sorts it by
+# length to pad little); a long document is sliced so that the time budget is checked
+# every few seconds with a real model, while slices stay long enough to sort well.
+SLICE_SENTENCES = 128
 # How many times each model path was loaded in this process (tests and benchmarks read it).
 LOAD_COUNTS: dict[str, int] = {}
 # Sentences decoded in this process per (source, target) pair (tests and benchmarks read it).
@@ -219,7 +225,7 @@ class CT2Translator:
         self._tokenizer = load_tokenizer(model, source, target)
         self._style = styles.get_style(model.style)
         self._style.check(model, source, target)
-        # Number of translate_batch calls made by this object (one per translate()).
+        # Number of translate_batch calls made by this object (one per slice).
         self.batch_calls = 0
         self.sentences_translated = 0
 
@@ -238,8 +244,8 @@ class CT2Translator:
     def translate_tokens(self, sentences: Sequence[str]) -> list[list[str] | None]:
         """Target pieces per sentence (language prefix removed); ``None`` for blank inputs.
 
-        All sentences go through one ``translate_batch`` call; CTranslate2 sorts and
-        splits them into batches of at most ``max_batch_tokens`` tokens.
+        Up to :data:`SLICE_SENTENCES` sentences go through one ``translate_batch`` call;
+        CTranslate2 sorts and splits them into batches of at most ``max_batch_tokens`` tokens.
         """
         hypotheses: list[list[str] | None] = [None] * len(sentences)
         todo = [i for i, s in enumerate(sentences) if s and s.strip()]
@@ -249,6 +255,21 @@ class CT2Translator:
         style, model = self._style, self.model
         sources = [style.source_tokens(p, model, self.source, self.target) for p in pieces]
         prefix = style.target_prefix(model, self.source, self.target)
+        results = []
+        # Long inputs go in slices, with the time budget checked between them
+        # (processor.deadline): one translate_batch call cannot be interrupted.
+        for start in range(0, len(sources), SLICE_SENTENCES):
+            if start:
+                deadline.check()
+            results += self._decode(sources[start : start + SLICE_SENTENCES], prefix)
+        self.sentences_translated += len(todo)
+        pair = (self.source, self.target)
+        DECODED[pair] = DECODED.get(pair, 0) + len(todo)
+        for i, result in zip(todo, results, strict=True):
+            hypotheses[i] = styles.strip_prefix(result.hypotheses[0], prefix)
+        return hypotheses
+
+    def _decode(self, sources: list[list[str]], prefix: list[str] | None) -> list[Any]:
         s = self.settings
         results = self._ct2.translate_batch(
             sources,
@@ -265,12 +286,7 @@ class CT2Translator:
             replace_unknowns=s.replace_unknowns,
         )
         self.batch_calls += 1
-        self.sentences_translated += len(todo)
-        pair = (self.source, self.target)
-        DECODED[pair] = DECODED.get(pair, 0) + len(todo)
-        for i, result in zip(todo, results, strict=True):
-            hypotheses[i] = styles.strip_prefix(result.hypotheses[0], prefix)
-        return hypotheses
+        return list(results)
 
     @property
     def ct2(self) -> Any:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+
+import pytest
 
 from fuzz import cases
 from processor.batch.executor import Limits
 from processor.document_translation import TranslateOptions, translate_files
-from tests.support.doubles import tagging
+from tests.support.doubles import RecordingTranslator
 from tests.support.pipeline import article, lines
 
 
@@ -49,20 +52,52 @@ def test_glossary_find_worker_keeps_its_matches(tmp_path: Path) -> None:
     assert rows["0"] == rows["60"] and '"id": "tokayev"' in rows["0"]
 
 
-def test_translate_reads_each_input_under_the_budget(tmp_path: Path) -> None:
+class Slow(RecordingTranslator):
+    """Takes 2 ms a sentence, like a model on a slow machine: the big input's translation
+    spends the budget whatever the machine's speed, the small one's does not."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda s: f"EN({s})", name="slow")
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        time.sleep(min(0.002 * len(sentences), 3.0))
+        return super().translate(sentences)
+
+
+def test_translate_has_a_time_budget_for_reading_and_translating(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
-    big.write_bytes(cases.paragraphs(30000))  # 36 MB of text: reading alone takes seconds
+    big.write_bytes(cases.paragraphs(30000))  # 36 MB of text: read in a worker, then cut
     small = article(tmp_path / "small.txt", 1, 3)
     out = tmp_path / "out"
     options = TranslateOptions(target="en", use_glossary=False)
     started = time.monotonic()
     results = translate_files(
-        [big, small], out, options, translator_factory=lambda s, t: tagging(t, s),
+        [big, small], out, options, translator_factory=lambda s, t: Slow(),
         limits=Limits(jobs=1, timeout=1.5, memory_mb=2048),
     )  # fmt: skip
     assert time.monotonic() - started < 60
     failed, done = results
+    # Reading (in a worker) or translating (here) spends the budget: the same line.
     assert not failed.ok and "took longer than 1.5 s" in str(failed.error), failed
+    assert str(big) in str(failed.error)
     assert done.ok, done.error
     assert (out / "small.en.txt").read_text(encoding="utf-8").strip()
     assert not (out / "big.en.txt").exists()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no partial file
+
+
+def test_the_engine_checks_the_budget_between_slices(tiny_ru_en, tiny_settings) -> None:
+    """A real CTranslate2 model: a long input goes in slices, and a spent budget stops it
+    at the next slice instead of at the end of the document."""
+    from processor import deadline
+    from processor.errors import InputError
+    from processor.translation.engine import SLICE_SENTENCES, CT2Translator
+
+    engine = CT2Translator(tiny_ru_en, "ru", "en", tiny_settings)
+    sentences = [f"Предложение номер {i}." for i in range(SLICE_SENTENCES * 3)]
+    assert len(engine.translate(sentences)) == len(sentences)
+    assert engine.batch_calls == 3
+    engine.batch_calls = 0
+    with deadline.within(0.0), pytest.raises(InputError, match="took longer than 0 s"):
+        engine.translate(sentences)
+    assert engine.batch_calls == 1  # the first slice, then the check
