@@ -28,15 +28,16 @@ _CURRENT: ContextVar[_Budget | None] = ContextVar("processor_deadline", default=
 
 
 @contextmanager
-def within(seconds: float | None) -> Iterator[None]:
-    """Run the block under a budget of ``seconds`` (``None``: no budget).
+def within(seconds: float | None, *, used: float = 0.0) -> Iterator[None]:
+    """Run the block under a budget of ``seconds`` (``None``: no budget), of which ``used``
+    seconds were already spent elsewhere (reading the input in a worker, say).
 
     A budget inside another keeps the earlier end: an inner step never extends its caller.
     """
     if seconds is None:
         yield
         return
-    ends = time.monotonic() + seconds
+    ends = time.monotonic() + seconds - used
     outer = _CURRENT.get()
     budget = outer if outer is not None and outer.ends <= ends else _Budget(seconds, ends)
     token = _CURRENT.set(budget)

@@ -85,7 +85,8 @@ def translate_files(
         return results
     # An input named like no language (declared) must pass the Russian check only when Russian.
     declared = options.source_lang or (options.source if options.source != "ru" else None)
-    unreadable = _read_each([s.path for s in sources], declared, limits)
+    unreadable, reading = _read_each([s.path for s in sources], declared, limits)
+    budget = limits.timeout if limits is not None else None
     for plan, result in zip(plans, results, strict=True):
         if plan.source.path in unreadable:
             result.fail(unreadable[plan.source.path])
@@ -94,8 +95,8 @@ def translate_files(
             if plan.dest is not None:
                 check_not_input(plan.dest, [s.path for s in sources])
             # Read in a worker under the budget (above); translated here, where the model
-            # is loaded, under the same budget checked between the engine's batches.
-            with deadline.within(limits.timeout if limits is not None else None):
+            # is loaded, in what is left of it, checked between the engine's batches.
+            with deadline.within(budget, used=reading.get(plan.source.path, 0.0)):
                 outcomes = _translate_one(plan, translator, glossary, declared, result, options)
         except Exception as exc:  # one broken input must not stop the others
             result.fail(exc)
@@ -121,10 +122,11 @@ def translate_files(
 
 def _read_each(
     paths: Sequence[str], declared: str | None, limits: Limits | None
-) -> dict[str, Exception]:
-    """The inputs that cannot be read within ``limits`` (each read in a worker) -> why."""
+) -> tuple[dict[str, Exception], dict[str, float]]:
+    """Each input read in a worker within ``limits``: those that cannot be read -> why,
+    and the seconds each read took (a share of the input's budget)."""
     if limits is None or not limits.isolated:
-        return {}
+        return {}, {}
     import functools
 
     from processor.batch.executor import run_each
@@ -132,13 +134,15 @@ def _read_each(
     files = [p for p in paths if p != STDIN]
     check = functools.partial(read_check, source_lang=declared)
     failed: dict[str, Exception] = {}
+    seconds: dict[str, float] = {}
     for done in run_each(check, files, limits, names=files, preload=("processor.readers",)):
+        seconds[files[done.index]] = done.seconds
         if done.error is not None:
             error = done.error
             failed[files[done.index]] = (
                 error if isinstance(error, Exception) else RuntimeError(str(error))
             )
-    return failed
+    return failed, seconds
 
 
 def read_check(path: str, source_lang: str | None) -> None:
