@@ -52,8 +52,8 @@ def main() -> None:
     import sentencepiece as spm
 
     from processor.translation import TranslationSettings, get_translator
-    from processor.translation.engine import LOAD_COUNTS
-    from processor.translation.store import ModelStore
+    from processor.translation.engines.ct2 import LOAD_COUNTS
+    from processor.translation.models.store import ModelStore
 
     t0 = time.perf_counter()
     vocab_size = 2000 if args.quick else 8000

@@ -103,7 +103,7 @@ def _run_once(src: str, dest: str, kind: str, conn: object) -> None:
     import docx
 
     from bench.harness import peak_rss_mib
-    from processor.translation.docx import translate_docx
+    from processor.translation.formats.docx import translate_docx
 
     if kind == "python-docx":
         docx.Document(src).save(dest)
@@ -120,7 +120,7 @@ def main() -> None:
 
     import docx
 
-    from processor.translation.docx import translate_docx
+    from processor.translation.formats.docx import translate_docx
 
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "in.docx", Path(tmp) / "out.docx"

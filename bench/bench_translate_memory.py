@@ -38,7 +38,7 @@ from tests.support import tiny_models
 _PROCESSOR = """
 import sys
 from processor.document_translation import TranslateOptions, translate_files
-from processor.translation.engine import TranslationSettings
+from processor.translation.engines.ct2 import TranslationSettings
 settings = TranslationSettings(max_batch_tokens=int(sys.argv[3]))
 options = TranslateOptions(target="en", use_glossary=False, translation=settings)
 [result] = translate_files([sys.argv[1]], sys.argv[2], options)
@@ -87,7 +87,7 @@ def main() -> None:
     env = dict(os.environ, ARGOS_PACKAGES_DIR=str(tmp / "argos"), ARGOS_DEVICE_TYPE="cpu")
     env.update(PROCESSOR_DATA_DIR=str(tmp / "processor"), XDG_DATA_HOME=str(tmp / "xdg"))
     os.environ.update(env)
-    from processor.translation.store import ModelStore
+    from processor.translation.models.store import ModelStore
 
     sp = tiny_models.train_sentencepiece(
         tmp / "sp.model", vocab_size=6000, lines=tiny_models.corpus(max_lines=997)

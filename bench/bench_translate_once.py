@@ -2,7 +2,7 @@
 
 Builds tiny random-weight Argos packages ru->en and en->kk (tests/support/tiny_models.py)
 into a temporary store, briefs the seed with the glossary on, and counts the sentences
-each engine decoded (``processor.translation.engine.DECODED``): without the run's
+each engine decoded (``processor.translation.engines.ct2.DECODED``): without the run's
 translation cache (as before issue 20) and with it, in the same process, with the wall
 time of each (repeats, min and median).  A random model loses every placeholder, so the
 held path's retries are the worst case.  Run: ``python -m bench.bench_translate_once``
@@ -24,7 +24,7 @@ from tests.support import tiny_models
 
 
 def _install(tmp: Path) -> None:
-    from processor.translation.store import ModelStore
+    from processor.translation.models.store import ModelStore
 
     os.environ.update(
         PROCESSOR_DATA_DIR=str(tmp / "processor"),
@@ -44,9 +44,9 @@ def _install(tmp: Path) -> None:
 
 def _run(out: Path, cached: bool) -> tuple[dict[tuple[str, str], int], float, int]:
     from processor.pipeline import BriefOptions, brief
-    from processor.translation import engine
-    from processor.translation.cache import RunCache
-    from processor.translation.engine import TranslationSettings
+    from processor.translation.engines import ct2 as engine
+    from processor.translation.engines.cache import RunCache
+    from processor.translation.engines.ct2 import TranslationSettings
 
     settings = TranslationSettings(beam_size=2, max_decoding_length=12)  # as the tests
     options = BriefOptions(languages=("en", "kk"), formats=("docx",), translation=settings)

@@ -43,7 +43,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from processor.errors import ModelError
-from processor.translation.store import ModelStore
+from processor.translation.models.store import ModelStore
 from tests.support import tiny_models
 from tests.support.translation import nested_json, set_flag_bits, store_snapshot, tree
 

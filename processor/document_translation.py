@@ -1,7 +1,7 @@
 """Translate whole documents (``processor translate``): one result per input.
 
 DOCX, HTML and Markdown are translated in place, with what the author formatted kept
-(:mod:`processor.translation.files`); any other input is read into the document model,
+(:mod:`processor.translation.formats.files`); any other input is read into the document model,
 translated sentence by sentence and written as DOCX, Markdown or text.  Names and terms are
 held to the glossaries; a term that could not be held is a warning of that input.  The error
 policy is :mod:`processor.results`'.
@@ -165,7 +165,7 @@ def _open(options: TranslateOptions, factory: TranslatorFactory | None) -> Trans
     target = base_language(options.target)
     if factory is not None:
         return factory(options.source, target)
-    from processor.translation.routes import get_translator
+    from processor.translation.engines.routes import get_translator
 
     return get_translator(options.source, target, options.translation)
 
@@ -180,9 +180,9 @@ def _translate_one(
 ) -> list[TermOutcome]:
     """Translate one input to its destination; the term outcomes of its sentences."""
     from processor.readers import read_document
-    from processor.translation.document import translate_document
-    from processor.translation.files import translate_file
-    from processor.translation.writers import to_markdown, to_text
+    from processor.translation.formats.document import translate_document
+    from processor.translation.formats.files import translate_file
+    from processor.translation.formats.writers import to_markdown, to_text
 
     path = plan.source.path
     engine: Translator = checked(translator)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from processor.errors import UsageError
-from processor.translation.files import format_of_name, output_format
+from processor.translation.formats.files import format_of_name, output_format
 
 STDIN = "-"
 TEXT_FORMATS = ("md", "txt")

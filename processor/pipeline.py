@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from processor.glossary.hold import HeldTranslation as Held
     from processor.glossary.report import TermUsage
     from processor.translation import TranslationSettings, Translator
-    from processor.translation.cache import RunCache
+    from processor.translation.engines.cache import RunCache
 
 __all__ = [
     "BriefOptions",
@@ -118,7 +118,7 @@ def brief(
         ready = [item for item in items if item.prepared is not None]
         held = _held_glossary(glossary, ready)
 
-        from processor.translation.cache import RunCache
+        from processor.translation.engines.cache import RunCache
 
         inputs_read = tuple(s.path for s in sources)
         run = _Run(Path(outdir), options, factory, held, RunCache(), inputs_read)

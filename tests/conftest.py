@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from processor.translation.store import InstalledModel, ModelStore
+from processor.translation.models.store import InstalledModel, ModelStore
 from tests.support import data, tiny_models
 
 # Enough to exercise every code path; random weights never stop early by themselves.
@@ -118,7 +118,7 @@ def tiny_multilingual(model_store: ModelStore, tiny_nllb_dir: Path) -> Installed
 @pytest.fixture
 def tiny_settings():
     """Decoding settings that keep random-weight models fast."""
-    from processor.translation.engine import TranslationSettings
+    from processor.translation.engines.ct2 import TranslationSettings
 
     return TranslationSettings(beam_size=2, max_decoding_length=TINY_MAX_DECODING)
 

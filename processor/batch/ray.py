@@ -214,8 +214,8 @@ def actor_translator_factory(
         import ray
 
         from processor.errors import NoRouteError
-        from processor.translation.hints import install_hint
-        from processor.translation.routes import list_routes
+        from processor.translation.engines.routes import list_routes
+        from processor.translation.models.hints import install_hint
 
         # Found here, without loading a model: a missing route raises NoRouteError as
         # it does locally.

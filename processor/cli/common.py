@@ -29,7 +29,7 @@ from processor.results import (
 
 if TYPE_CHECKING:
     from processor.config import Config
-    from processor.translation.engine import TranslationSettings
+    from processor.translation.engines.ct2 import TranslationSettings
 
 __all__ = ["EXIT_FAILED", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE"]
 
@@ -69,7 +69,7 @@ def engine_settings(
     beam: int | None, threads: int | None, device: str | None, config: Config | None = None
 ) -> TranslationSettings:
     """The flags given, else the configuration file's values, else the engine's defaults."""
-    from processor.translation.engine import TranslationSettings
+    from processor.translation.engines.ct2 import TranslationSettings
 
     if config is not None:
         beam = beam if beam is not None else config.beam
@@ -244,7 +244,7 @@ def finish(
     for line in missing:
         click.secho(f"missing: {line}", fg="yellow", err=True)
     if missing:
-        from processor.translation.remote import AIRGAPPED
+        from processor.translation.models.remote import AIRGAPPED
 
         click.secho(f"missing: {AIRGAPPED}", fg="yellow", err=True)
     code = exit_code(results)

@@ -10,7 +10,7 @@ import click
 
 from processor.cli.common import EXIT_FAILED, debug_option, fail_line
 from processor.errors import ProcessorError
-from processor.translation.styles import STYLES
+from processor.translation.engines.styles import STYLES
 
 STYLE_CHOICES = tuple(STYLES)
 
@@ -55,14 +55,14 @@ def list_models(as_json: bool, debug: bool) -> None:
       processor models list
       processor models list --json
     """
-    from processor.translation.routes import (
+    from processor.translation.engines.routes import (
         MEMO_PAIRS,
         airgapped_instructions,
         install_hint,
         list_routes,
         routes_json,
     )
-    from processor.translation.store import default_store
+    from processor.translation.models.store import default_store
 
     try:
         store = default_store()
@@ -155,7 +155,7 @@ def install(
       processor models install ./opus-mt-ru-kk-ct2 --style plain --languages ru,kk \\
           --licence CC-BY-4.0
     """
-    from processor.translation.store import default_store
+    from processor.translation.models.store import default_store
 
     langs = [c.strip() for c in languages.split(",")] if languages else None
     try:
@@ -171,10 +171,10 @@ def install(
             force=force,
         )
     except ProcessorError as exc:
-        from processor.translation.remote import Unreachable
+        from processor.translation.models.remote import Unreachable
 
         if isinstance(exc, Unreachable):  # offline: the from-file route for this model
-            from processor.translation.hints import offline_route
+            from processor.translation.models.hints import offline_route
 
             exc.hint = offline_route(source)
         _fail(exc, debug)
@@ -200,7 +200,7 @@ def remove(name: str, debug: bool) -> None:
       processor models remove translate-ru_en
       processor models remove nllb-200-distilled-1.3B-ct2
     """
-    from processor.translation.store import default_store
+    from processor.translation.models.store import default_store
 
     try:
         model = default_store().remove(name)
@@ -225,9 +225,9 @@ def available(index_url: str | None, as_json: bool, debug: bool) -> None:
       processor models available
       processor models available --index http://mirror.local/argos/index.json
     """
-    from processor.translation.catalog import CATALOG, mirror_base
-    from processor.translation.remote import IndexEntry
-    from processor.translation.store import default_store
+    from processor.translation.models.catalog import CATALOG, mirror_base
+    from processor.translation.models.remote import IndexEntry
+    from processor.translation.models.store import default_store
 
     index_error: ProcessorError | None = None
     entries: list[IndexEntry] = []

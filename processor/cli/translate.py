@@ -21,7 +21,7 @@ from processor.cli.common import (
     verbose_option,
 )
 from processor.kazakh_latin import LANGUAGE as LATIN_KAZAKH
-from processor.translation.files import FORMATS
+from processor.translation.formats.files import FORMATS
 
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -246,8 +246,8 @@ def evaluate(
       processor evaluate --data path/to/flores
       processor evaluate --pair ru-kk --limit 200 --json
     """
-    from processor.translation.evaluate import evaluate as run_evaluation
-    from processor.translation.evaluate import load_flores, published_anchors
+    from processor.translation.engines.evaluate import evaluate as run_evaluation
+    from processor.translation.engines.evaluate import load_flores, published_anchors
 
     if not data_dir:
         raise click.UsageError(
@@ -261,7 +261,7 @@ def evaluate(
             sources, references = sources[:limit], references[:limit]
         source, target = pair.lower().replace("_", "-").split("-")
         anchors = published_anchors(data_dir)
-        from processor.translation.routes import get_translator
+        from processor.translation.engines.routes import get_translator
 
         translator = get_translator(source, target, engine_settings(beam, threads, device))
         result = run_evaluation(translator, sources, references)

@@ -259,8 +259,8 @@ def create_app(config: ServiceConfig) -> Any:
 
     @app.get("/api/models", dependencies=api)
     def models() -> dict[str, Any]:
-        from processor.translation.routes import routes_json
-        from processor.translation.store import default_store
+        from processor.translation.engines.routes import routes_json
+        from processor.translation.models.store import default_store
 
         return public_models(routes_json(default_store()))
 

@@ -13,22 +13,22 @@ from processor.errors import DeviceError, NoRouteError, TranslatorOutputError
 from processor.translation.base import Translator, check_one_output_per_input, checked_translate
 
 if TYPE_CHECKING:
-    from processor.translation.engine import TranslationSettings
-    from processor.translation.hints import airgapped_instructions, install_hint
-    from processor.translation.installed import InstalledModel
-    from processor.translation.routes import Route, get_translator, list_routes
-    from processor.translation.store import ModelStore, default_store
+    from processor.translation.engines.ct2 import TranslationSettings
+    from processor.translation.engines.routes import Route, get_translator, list_routes
+    from processor.translation.models.hints import airgapped_instructions, install_hint
+    from processor.translation.models.installed import InstalledModel
+    from processor.translation.models.store import ModelStore, default_store
 
 _LAZY = {
-    "TranslationSettings": "processor.translation.engine",
-    "get_translator": "processor.translation.routes",
-    "list_routes": "processor.translation.routes",
-    "install_hint": "processor.translation.hints",
-    "airgapped_instructions": "processor.translation.hints",
-    "Route": "processor.translation.routes",
-    "InstalledModel": "processor.translation.installed",
-    "ModelStore": "processor.translation.store",
-    "default_store": "processor.translation.store",
+    "TranslationSettings": "processor.translation.engines.ct2",
+    "get_translator": "processor.translation.engines.routes",
+    "list_routes": "processor.translation.engines.routes",
+    "install_hint": "processor.translation.models.hints",
+    "airgapped_instructions": "processor.translation.models.hints",
+    "Route": "processor.translation.engines.routes",
+    "InstalledModel": "processor.translation.models.installed",
+    "ModelStore": "processor.translation.models.store",
+    "default_store": "processor.translation.models.store",
 }
 
 __all__ = [

@@ -29,7 +29,7 @@ def test_held_translation_with_a_real_engine(
 ) -> None:
     _fixture(request, fixture)
     settings = _fixture(request, "tiny_settings")
-    from processor.translation.routes import get_translator
+    from processor.translation.engines.routes import get_translator
 
     glossary = load_glossaries([SMALL], builtin=False)
     engine = get_translator("ru", target, settings)

@@ -3,7 +3,7 @@
 import docx
 
 from processor.pipeline import BriefOptions, brief
-from processor.translation import engine
+from processor.translation.engines import ct2 as engine
 from tests.support.data import SEED
 
 

@@ -35,7 +35,7 @@ def test_translate_stdin_to_stdout_creates_no_folder(tmp_path: Path, monkeypatch
     from tests.support.doubles import tagging
 
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator",
+        "processor.translation.engines.routes.get_translator",
         lambda source, target, settings=None: tagging(target=target, source=source),
     )
     monkeypatch.chdir(tmp_path)

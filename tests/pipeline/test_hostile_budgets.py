@@ -91,7 +91,7 @@ def test_the_engine_checks_the_budget_between_slices(tiny_ru_en, tiny_settings) 
     at the next slice instead of at the end of the document."""
     from processor import deadline
     from processor.errors import InputError
-    from processor.translation.engine import SLICE_SENTENCES, CT2Translator
+    from processor.translation.engines.ct2 import SLICE_SENTENCES, CT2Translator
 
     engine = CT2Translator(tiny_ru_en, "ru", "en", tiny_settings)
     sentences = [f"Предложение номер {i}." for i in range(SLICE_SENTENCES * 3)]

@@ -156,7 +156,8 @@ def test_short_translator_in_translate(tmp_path: Path, monkeypatch) -> None:
     from tests.support.doubles import ShortTranslator
 
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator", lambda s, t, settings=None: ShortTranslator()
+        "processor.translation.engines.routes.get_translator",
+        lambda s, t, settings=None: ShortTranslator(),
     )
     src = article(tmp_path / "a.txt", 2, 5)
     result = run("translate", src, "--to", "en", "-o", tmp_path / "out", "--no-glossary")
@@ -208,7 +209,7 @@ def test_a_memo_force_cannot_replace_fails_the_run(tmp_path: Path, monkeypatch) 
     from tests.support.doubles import tagging
 
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator",
+        "processor.translation.engines.routes.get_translator",
         lambda source, target, settings=None: tagging(target, source=source),
     )
     src = article(tmp_path / "a.txt", 2, 6)

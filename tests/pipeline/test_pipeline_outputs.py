@@ -66,7 +66,7 @@ def test_translate_outputs_are_unique_too(tmp_path: Path, monkeypatch) -> None:
     from tests.support.doubles import tagging
 
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator",
+        "processor.translation.engines.routes.get_translator",
         lambda source, target, settings=None: tagging(target=target, source=source),
     )
     docx_article(tmp_path / "in" / "r.docx")

@@ -165,7 +165,7 @@ def test_the_page_speaks_one_language(
     API's English; the footer's promise is the loopback one."""
     from selenium.webdriver.common.by import By
 
-    from processor.translation.store import ModelStore
+    from processor.translation.models.store import ModelStore
 
     data = tmp_path / "data"
     if models:  # the service's own store (start_service points it there)

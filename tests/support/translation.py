@@ -6,7 +6,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from processor.translation.store import ModelStore
+from processor.translation.models.store import ModelStore
 
 Edit = Callable[[str, bytes], "tuple[str, bytes] | None"]
 

@@ -8,7 +8,7 @@ import sentencepiece as spm
 
 from processor.errors import DeviceError, ModelError, NoRouteError, TranslatorOutputError
 from processor.translation import TranslationSettings, checked_translate, get_translator
-from processor.translation.engine import (
+from processor.translation.engines.ct2 import (
     LOAD_COUNTS,
     CT2Translator,
     PivotTranslator,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from processor.cli import main
 from processor.errors import InputError, ModelError
-from processor.translation.evaluate import (
+from processor.translation.engines.evaluate import (
     BUILTIN_ANCHORS,
     evaluate,
     load_flores,
@@ -109,7 +109,7 @@ def use_double(monkeypatch: pytest.MonkeyPatch):
         made.append(translator)
         return translator
 
-    monkeypatch.setattr("processor.translation.routes.get_translator", fake)
+    monkeypatch.setattr("processor.translation.engines.routes.get_translator", fake)
     return made
 
 

@@ -20,12 +20,13 @@ from click.testing import CliRunner
 
 from processor.cli import main
 from processor.errors import ModelError
-from processor.translation import catalog, get_translator, remote
-from processor.translation.engine import CT2Translator
-from processor.translation.hints import airgapped_instructions, install_hint
-from processor.translation.installed import MANIFEST
-from processor.translation.routes import list_routes
-from processor.translation.store import ModelStore
+from processor.translation import get_translator
+from processor.translation.engines.ct2 import CT2Translator
+from processor.translation.engines.routes import list_routes
+from processor.translation.models import catalog, remote
+from processor.translation.models.hints import airgapped_instructions, install_hint
+from processor.translation.models.installed import MANIFEST
+from processor.translation.models.store import ModelStore
 from tests.support.translation import store_snapshot
 
 NAME = "nllb-200-distilled-600M"

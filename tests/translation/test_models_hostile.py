@@ -22,8 +22,8 @@ from click.testing import CliRunner
 
 from processor.cli import main
 from processor.errors import ModelError
-from processor.translation import archive
-from processor.translation.store import ModelStore
+from processor.translation.models import archive
+from processor.translation.models.store import ModelStore
 from tests.support import data
 from tests.support.batch import interruptible
 from tests.support.translation import (
@@ -153,7 +153,7 @@ def test_index_package_of_the_same_version_is_not_downloaded_again(model_store, 
 # Runs `processor models install ARCHIVE` with the hook given in HOOK applied first.
 _RUNNER = """
 import os, signal, sys, time
-from processor.translation import install
+from processor.translation.models import install
 hook = os.environ["HOOK"]
 if hook == "pause-after-extract":
     real = install._check_argos

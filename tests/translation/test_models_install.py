@@ -11,8 +11,8 @@ import pytest
 
 from processor.errors import ModelError
 from processor.translation import get_translator
-from processor.translation.installed import MANIFEST
-from processor.translation.store import ModelStore
+from processor.translation.models.installed import MANIFEST
+from processor.translation.models.store import ModelStore
 from tests.support.translation import rezip, store_snapshot
 
 
@@ -212,7 +212,7 @@ def test_archives_with_missing_files(model_store, tiny_ru_en_archive, tmp_path):
 
 
 def test_interrupted_install_leaves_nothing(model_store, tiny_ru_en_archive, monkeypatch):
-    from processor.translation import install as install_module
+    from processor.translation.models import install as install_module
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -23,7 +23,7 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 
 def _still_translates(model_store) -> None:
-    from processor.translation.routes import get_translator
+    from processor.translation.engines.routes import get_translator
 
     (out,) = get_translator("ru", "en", store=model_store).translate(["Привет."])
     assert isinstance(out, str)

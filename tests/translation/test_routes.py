@@ -11,7 +11,7 @@ from processor.translation import (
     install_hint,
     list_routes,
 )
-from processor.translation.engine import CT2Translator, PivotTranslator
+from processor.translation.engines.ct2 import CT2Translator, PivotTranslator
 
 SENTENCES = ["Токаев провел переговоры.", "", "Акорда сообщила об этом."]
 

@@ -20,12 +20,12 @@ from lxml import etree
 
 from processor.errors import InputError, ModelError
 from processor.readers import read_bytes, read_document
-from processor.translation.document import (
+from processor.translation.formats.document import (
     translate_document,
     translate_documents,
 )
-from processor.translation.docx import translate_docx
-from processor.translation.writers import to_markdown, write_document
+from processor.translation.formats.docx import translate_docx
+from processor.translation.formats.writers import to_markdown, write_document
 from tests.support.doubles import FailingTranslator, ShortTranslator, tagging
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -392,7 +392,7 @@ def use_double(monkeypatch: pytest.MonkeyPatch):
         made.append(translator)
         return translator
 
-    monkeypatch.setattr("processor.translation.routes.get_translator", fake)
+    monkeypatch.setattr("processor.translation.engines.routes.get_translator", fake)
     return made
 
 
@@ -577,7 +577,7 @@ def test_cli_warns_when_a_term_cannot_be_held(monkeypatch, tmp_path: Path) -> No
 
     # An engine that loses every name, placeholder or not.
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator",
+        "processor.translation.engines.routes.get_translator",
         lambda source, target, settings=None: RecordingTranslator(lambda s: "The president."),
     )
     src = tmp_path / "a.txt"

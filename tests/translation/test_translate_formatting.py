@@ -30,7 +30,7 @@ from docx.shared import RGBColor
 from lxml import etree
 
 from processor.glossary.romanize import romanize
-from processor.translation.docx import translate_docx
+from processor.translation.formats.docx import translate_docx
 from tests.support.doubles import RecordingTranslator
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

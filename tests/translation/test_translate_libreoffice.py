@@ -54,7 +54,7 @@ def saved_by_libreoffice(tmp_path: Path) -> Path:
 
 def test_libreoffice_docx_translates_with_one_core_xml(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator",
+        "processor.translation.engines.routes.get_translator",
         lambda source, target, settings=None: tagging(target, source=source),
     )
     saved = saved_by_libreoffice(tmp_path)

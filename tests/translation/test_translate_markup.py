@@ -10,9 +10,9 @@ import lxml.html
 from click.testing import CliRunner
 
 from processor.glossary.romanize import romanize
-from processor.translation.html import translate_html
-from processor.translation.markdown import translate_markdown
-from processor.translation.markup import Piece, mark, unmark
+from processor.translation.formats.html import translate_html
+from processor.translation.formats.markdown import translate_markdown
+from processor.translation.formats.markup import Piece, mark, unmark
 from tests.translation.test_translate_formatting import build_demanding_docx, word_model
 
 SENTENCE = [
@@ -161,7 +161,8 @@ def test_cli_translate_writes_a_fidelity_report(monkeypatch, tmp_path: Path) -> 
 
     model = word_model(keep_markers=False)
     monkeypatch.setattr(
-        "processor.translation.routes.get_translator", lambda source, target, settings=None: model
+        "processor.translation.engines.routes.get_translator",
+        lambda source, target, settings=None: model,
     )
     src = tmp_path / "demanding.docx"
     build_demanding_docx(src)

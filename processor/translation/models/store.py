@@ -1,9 +1,9 @@
 """``ModelStore``: one machine's model folders, and what can be done with them.
 
-A thin object over the modules that do the work: :mod:`~processor.translation.installed`
-(what is installed), :mod:`~processor.translation.install` (staging, checks, atomic
-rename), :mod:`~processor.translation.remote` (the package index and downloads) and
-:mod:`~processor.translation.catalog` (known models).  The network is used only by
+A thin object over the modules that do the work: :mod:`~processor.translation.models.installed`
+(what is installed), :mod:`~processor.translation.models.install` (staging, checks, atomic
+rename), :mod:`~processor.translation.models.remote` (the package index and downloads) and
+:mod:`~processor.translation.models.catalog` (known models).  The network is used only by
 :meth:`ModelStore.install` (for an index name, a URL or a catalog name) and
 :meth:`ModelStore.available`.
 """
@@ -15,15 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from processor.errors import ModelError
-from processor.translation import catalog, remote
-from processor.translation import install as installer
-from processor.translation.hints import install_hint
-from processor.translation.installed import (
+from processor.translation.models import catalog, remote
+from processor.translation.models import install as installer
+from processor.translation.models.hints import install_hint
+from processor.translation.models.installed import (
     InstalledModel,
     argos_packages_dir,
     scan,
 )
-from processor.translation.installed import (
+from processor.translation.models.installed import (
     data_dir as default_data_dir,
 )
 

@@ -2,7 +2,7 @@
 
 Every block (paragraph, heading, list item, table cell, ...) is a flow of text whose
 inline tags (links, bold, italics, spans) travel through the model as markers
-(:mod:`processor.translation.markup`) and are rebuilt around the translated words.
+(:mod:`processor.translation.formats.markup`) and are rebuilt around the translated words.
 ``<br>`` splits a block into lines translated on their own; code, images, scripts and
 styles are never sent. The page's ``<title>``, image ``alt`` and ``title`` attributes
 and the description meta are translated too; ``lang`` follows the target.
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from processor.errors import InputError
-from processor.translation.flows import Flow, translate_flows
-from processor.translation.markup import FileReport, Piece
+from processor.translation.formats.flows import Flow, translate_flows
+from processor.translation.formats.markup import FileReport, Piece
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
@@ -186,7 +186,7 @@ def translate_html(
     from lxml import etree
 
     from processor.fileio import write_text_atomic
-    from processor.translation.document import translate_all
+    from processor.translation.formats.document import translate_all
 
     src, dest = Path(src), Path(dest)
     try:

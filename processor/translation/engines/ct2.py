@@ -3,7 +3,7 @@
 Sentences arrive already segmented (the project's own segmenter), so nothing here
 splits text.  A :class:`CT2Translator` tokenizes a whole list of sentences with
 SentencePiece (or an Argos BPE model), adds the model's language-selection tokens
-(see :mod:`processor.translation.styles`), decodes them all in a single
+(see :mod:`processor.translation.engines.styles`), decodes them all in a single
 ``translate_batch`` call (CTranslate2 re-batches by token count internally) and
 detokenizes.  ``ctranslate2`` and ``sentencepiece`` are imported only here, inside
 functions, so importing :mod:`processor.translation` stays cheap.
@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from processor import deadline
 from processor.errors import DeviceError, ModelError
-from processor.translation import styles
 from processor.translation.base import Translator, check_one_output_per_input, checked_translate
+from processor.translation.engines import styles
 
 if TYPE_CHECKING:
-    from processor.translation.installed import InstalledModel
+    from processor.translation.models.installed import InstalledModel
 
 Device = Literal["cpu", "cuda", "auto"]
 

@@ -4,7 +4,7 @@ Candidates are every installed model that translates the pair directly (Argos
 packages, bilingual CTranslate2 models, multilingual models covering both
 languages), then pivots through English (ru->en, then en->kk) built from direct
 candidates when no direct route exists.  Direct routes rank before pivots; among
-equals, published quality (:data:`processor.translation.catalog.QUALITY`) decides,
+equals, published quality (:data:`processor.translation.models.catalog.QUALITY`) decides,
 then smaller/bilingual models (faster), then name for a stable order.  Every
 route's ``describe()`` names each model and its licence (memos and logs show it).
 """
@@ -17,16 +17,16 @@ from typing import Any
 
 from processor.errors import NoRouteError
 from processor.translation.base import Translator
-from processor.translation.engine import (
+from processor.translation.engines.ct2 import (
     CT2Translator,
     IdentityTranslator,
     PivotTranslator,
     TranslationSettings,
     resolve_device,
 )
-from processor.translation.hints import airgapped_instructions, install_hint
-from processor.translation.installed import InstalledModel
-from processor.translation.store import ModelStore, default_store
+from processor.translation.models.hints import airgapped_instructions, install_hint
+from processor.translation.models.installed import InstalledModel
+from processor.translation.models.store import ModelStore, default_store
 
 __all__ = [
     "MEMO_PAIRS",

@@ -6,8 +6,8 @@ downloaded by name, with the air-gapped folder install as the alternative.
 
 from __future__ import annotations
 
-from processor.translation.catalog import CATALOG, DEFAULT_MIRROR
-from processor.translation.styles import STYLE_LICENCES
+from processor.translation.engines.styles import STYLE_LICENCES
+from processor.translation.models.catalog import CATALOG, DEFAULT_MIRROR
 
 # The catalog model suggested for Kazakh: the smaller one (2 cores, no GPU is the norm).
 NLLB_DEFAULT = "nllb-200-distilled-600M"
@@ -32,7 +32,7 @@ def install_hint(source: str, target: str, *, from_index: bool = True) -> str:
 
 def offline_route(source: str) -> str:
     """How to install ``source`` (an index or catalog name) from files, without internet."""
-    from processor.translation.remote import AIRGAPPED, parse_pair
+    from processor.translation.models.remote import AIRGAPPED, parse_pair
 
     if source in CATALOG:
         return (

@@ -2,9 +2,9 @@
 
 Every paragraph of every story (body, tables, text boxes, headers, footers, footnotes,
 endnotes, comments, tracked deletions) is cut into sentences
-(:mod:`processor.translation.docx_runs`), which go to the model whole, all of them in one
+(:mod:`processor.translation.formats.docx_runs`), which go to the model whole, all of them in one
 call; inside a sentence, formatted words travel as markers
-(:mod:`processor.translation.markup`). Core properties and image alt texts are
+(:mod:`processor.translation.formats.markup`). Core properties and image alt texts are
 translated too; fields, bookmarks and hidden text are never sent.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from processor.errors import InputError
-from processor.translation.docx_runs import (
+from processor.translation.formats.docx_runs import (
     DEL,
     LANG,
     LOCALES,
@@ -27,7 +27,7 @@ from processor.translation.docx_runs import (
     w,
     write_chunk,
 )
-from processor.translation.markup import FileReport, mark
+from processor.translation.formats.markup import FileReport, mark
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
@@ -98,7 +98,7 @@ def translate_docx(
     """
     from processor.fileio import atomic_path
     from processor.segment import split_sentences
-    from processor.translation.document import translate_all
+    from processor.translation.formats.document import translate_all
 
     src, dest = Path(src), Path(dest)
     document = open_docx(src)

@@ -9,7 +9,7 @@ where ``base`` is ``--mirror``, else ``$PROCESSOR_MODEL_MIRROR``, else
 Small files come first and ``model.bin`` last, so a repository that lacks the
 tokenizer fails in seconds rather than after a large download.  The tokenizer is
 also looked for in the upstream repository, since conversions do not always copy
-it.  Downloads go through :func:`processor.translation.remote.download`.
+it.  Downloads go through :func:`processor.translation.models.remote.download`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from processor.errors import ModelError
-from processor.translation import remote
-from processor.translation.styles import NLLB_CODES, STYLE_LICENCES
+from processor.translation.engines.styles import NLLB_CODES, STYLE_LICENCES
+from processor.translation.models import remote
 
 DEFAULT_MIRROR = "https://huggingface.co"
 MIRROR_ENV = "PROCESSOR_MODEL_MIRROR"

@@ -41,7 +41,7 @@ class RunCache:
 
     def wrap(self, translator: Translator) -> Translator:
         """``translator`` going through this cache; a pivot's legs each on their own."""
-        from processor.translation.engine import PivotTranslator
+        from processor.translation.engines.ct2 import PivotTranslator
 
         if isinstance(translator, CachedTranslator):
             return translator

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from processor.errors import ModelError
 
 if TYPE_CHECKING:
-    from processor.translation.installed import InstalledModel
+    from processor.translation.models.installed import InstalledModel
 
 # ISO 639-1 -> FLORES-200 / NLLB code (script included).
 NLLB_CODES: dict[str, str] = {

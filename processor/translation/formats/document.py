@@ -3,8 +3,8 @@
 Every function here sends *whole sentences* to the translator, all of them in one
 ``translate`` call (the engine batches internally), and puts the translations back
 where the sentences were. Files keep their own formatting through the format
-modules: :mod:`processor.translation.docx`, :mod:`~processor.translation.html`,
-:mod:`~processor.translation.markdown`.
+modules: :mod:`processor.translation.formats.docx`, :mod:`~processor.translation.formats.html`,
+:mod:`~processor.translation.formats.markdown`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Translate one file into one output file, keeping what its format can keep.
 
 DOCX, HTML and Markdown are translated in place (their own markup and the author's
-inline formatting kept: :mod:`~processor.translation.docx`, :mod:`.html`,
+inline formatting kept: :mod:`~processor.translation.formats.docx`, :mod:`.html`,
 :mod:`.markdown`); other inputs (TXT, PDF, stdin) go through the document model and are
 written as DOCX, Markdown or text with their headings and lists.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from processor.errors import OutputError
-from processor.translation.markup import FileReport
+from processor.translation.formats.markup import FileReport
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
@@ -64,19 +64,19 @@ def translate_file(
     native = {"docx": "docx", "html": "html", "md": "md"}.get(doc.meta.format)
     if path != "-" and native == fmt:
         if fmt == "docx":
-            from processor.translation.docx import translate_docx
+            from processor.translation.formats.docx import translate_docx
 
             return translate_docx(Path(path), dest, translator, inline=inline)
         if fmt == "html":
-            from processor.translation.html import translate_html
+            from processor.translation.formats.html import translate_html
 
             return translate_html(Path(path), dest, translator, inline=inline)
-        from processor.translation.markdown import translate_markdown
+        from processor.translation.formats.markdown import translate_markdown
 
         return translate_markdown(Path(path), dest, translator, inline=inline)
 
-    from processor.translation.document import translate_document
-    from processor.translation.writers import write_document
+    from processor.translation.formats.document import translate_document
+    from processor.translation.formats.writers import write_document
 
     if fmt == "html":
         raise OutputError(

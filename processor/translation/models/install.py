@@ -8,7 +8,7 @@ model in place".  Staging folders carry their process id: one left by a killed
 process (SIGKILL, power loss) is removed by the next install.
 
 Argos's own ``install_from_path`` is not used: it extracts without the checks of
-:mod:`processor.translation.archive` and imports ``argostranslate.translate``.
+:mod:`processor.translation.models.archive` and imports ``argostranslate.translate``.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from pathlib import Path
 
 from processor.errors import ModelError
 from processor.interrupts import terminate_as_interrupt
-from processor.translation import archive, catalog, remote, styles
-from processor.translation.installed import (
+from processor.translation.engines import styles
+from processor.translation.models import archive, catalog, remote
+from processor.translation.models.installed import (
     InstalledModel,
     find_tokenizer,
     read_argos_package,
@@ -165,7 +166,7 @@ def _check_argos(
 def check_translates(model: InstalledModel, shown: str) -> None:
     """CTranslate2 loads the staged ``model`` and translates a sentence in its declared
     direction, before it replaces anything (a corrupt model.bin once replaced ru->en)."""
-    from processor.translation.engine import CT2Translator, unload
+    from processor.translation.engines.ct2 import CT2Translator, unload
 
     source = model.sources[0]
     target = next((t for t in model.targets if t != source), model.targets[0])

@@ -3,7 +3,7 @@
 A :class:`Flow` is a stretch of text (a paragraph, a cell, a line) cut into pieces, each
 keyed by its inline context (a link, bold text). :func:`translate_flows` splits every
 flow into sentences, marks each sentence's formatted pieces
-(:mod:`processor.translation.markup`), sends all sentences in one call and gives back,
+(:mod:`processor.translation.formats.markup`), sends all sentences in one call and gives back,
 per flow, the translated pieces with the same keys, in the translation's order.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from processor.translation.markup import Fidelity, Marked, Piece, mark, unmark
+from processor.translation.formats.markup import Fidelity, Marked, Piece, mark, unmark
 
 
 @dataclass

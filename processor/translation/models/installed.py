@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from processor.errors import ModelError
-from processor.translation import styles
-from processor.translation.catalog import quality_scores
+from processor.translation.engines import styles
+from processor.translation.models.catalog import quality_scores
 
 MANIFEST = "processor-model.json"
 # metadata.json, config.json and manifests are a few KB; vocabularies a few MB.

@@ -4,7 +4,7 @@ A paragraph is cut into stretches of running text (tabs and breaks end a stretch
 stretch into segments of neighbouring runs with one formatting and container (a link, a
 tracked insertion, a content control), and points (footnote references, fields, images,
 hidden text) that are never sent or changed. :func:`sentence_pieces` gives a sentence's
-pieces for :func:`~processor.translation.markup.mark`; :func:`write_chunk` puts the
+pieces for :func:`~processor.translation.formats.markup.mark`; :func:`write_chunk` puts the
 translated pieces back into the same runs, cloning a run only when the model moved a
 formatted word to a place with no run of its kind.
 """
@@ -15,7 +15,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from processor.translation.markup import Fidelity, Marked, Piece, unmark
+from processor.translation.formats.markup import Fidelity, Marked, Piece, unmark
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from processor.translation.flows import Flow, translate_flows
-from processor.translation.markup import FileReport, Piece
+from processor.translation.formats.flows import Flow, translate_flows
+from processor.translation.formats.markup import FileReport, Piece
 
 if TYPE_CHECKING:
     from processor.translation.base import Translator
@@ -154,7 +154,7 @@ def translate_markdown(
     """Translate a Markdown file into ``dest`` (UTF-8), keeping its syntax; atomic write."""
     from processor.fileio import write_text_atomic
     from processor.readers import decode_text
-    from processor.translation.document import translate_all
+    from processor.translation.formats.document import translate_all
 
     src, dest = Path(src), Path(dest)
     text, _ = decode_text(src.read_bytes(), path=str(src))
