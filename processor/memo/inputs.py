@@ -33,12 +33,13 @@ def memo_texts(prepared: Prepared, full_text: bool) -> list[tuple[str, str]]:
     # What each key figure measures, translated like the rest (the figures stay the source's).
     figures = prepared.figures or ()
     texts += [(what_key(i), f.what) for i, f in enumerate(figures) if f.what]
-    return texts + _role_texts(prepared, selection.sentence_ids())
+    return texts + speaker_texts(prepared, selection.sentence_ids())
 
 
-def _role_texts(prepared: Prepared, ids: Sequence[str]) -> list[tuple[str, str]]:
-    """The roles of the memo's speakers outside the role table, translated with its
-    sentences ("министр культуры и информации")."""
+def speaker_texts(prepared: Prepared, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """The roles of the speakers of sentences ``ids`` outside the role table, and the names
+    of institutions that speak, translated with the memo's sentences ("министр культуры и
+    информации", "департамент полиции Алматы")."""
     from processor.memo.speakers import ROLES, role_key
 
     speech = prepared.speech
@@ -48,6 +49,7 @@ def _role_texts(prepared: Prepared, ids: Sequence[str]) -> list[tuple[str, str]]
     if speech.interviewee:
         speakers.append(speech.interviewee)
     roles = dict.fromkeys(s.role for s in speakers if s.role and s.role.lower() not in ROLES)
+    roles.update(dict.fromkeys(s.name for s in speakers if s.kind == "organization"))
     return [(role_key(role), role) for role in roles]
 
 

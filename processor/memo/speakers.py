@@ -101,7 +101,11 @@ def render(
     translations: Mapping[str, str] | None,
 ) -> SpeakerLine:
     """``speaker`` in ``language``: the glossary's name, the role from the table or its
-    translation (Russian when neither exists)."""
+    translation (Russian when neither exists); an institution's name is translated."""
+    if speaker.kind == "organization":
+        # An institution ("акимат Алматы"): translated like a role, with the memo's
+        # sentences and names held; its first word tells whether a sentence names it.
+        return SpeakerLine(_role(speaker.name, language, translations), "", speaker.name.split()[0])
     surname = speaker.name.split()[-1]
     return SpeakerLine(
         _name(speaker.name, language, entities),

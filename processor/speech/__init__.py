@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from processor.model import Document
+from processor.speech import lexicon, sources
+from processor.speech.people import People, Person, Speaker
 from processor.speech.roles import nominative_name, position, role_of
 
 if TYPE_CHECKING:
@@ -33,16 +35,6 @@ if TYPE_CHECKING:
 
 Genre = str  # "interview" | "statement" | "report"
 
-# Lemmas of verbs that report what someone said or thinks.
-SPEECH_VERBS = frozenset(
-    """сказать заявить отметить подчеркнуть сообщить добавить пояснить рассказать считать
-    уточнить напомнить заметить признать указать резюмировать констатировать предупредить
-    призвать акцентировать объяснить утверждать полагать говорить ответить прокомментировать
-    высказаться написать поделиться заверить выразить обратить убедить уверить допустить
-    предположить прогнозировать оценить назвать озвучить сообщать заявлять отмечать
-    подчёркивать подчеркивать добавлять рассказывать пояснять говорить указывать признавать
-    напоминать уточнять доложить проинформировать осудить раскритиковать""".split()
-)
 # "по словам X", "по мнению X", "по оценке X": the noun's nmod is the speaker.
 _ACCORDING_TO = frozenset({"слово", "мнение", "оценка"})
 _PRONOUNS = frozenset({"он", "она"})
@@ -65,18 +57,6 @@ _FIRST_NAME = re.compile(r"^[\s–—-]*([А-ЯЁ][а-яё]+),")
 _ROLE_HEADS = frozenset({"президент", "премьер-министр", "министр", "аким", "глава", "спикер"})
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """Who said a sentence: a name in the nominative and the role the article gives."""
-
-    name: str
-    role: str = ""
-
-    def line(self) -> str:
-        """ "Эдуард Полетаев, политолог"."""
-        return f"{self.name}, {self.role}" if self.role else self.name
-
-
 @dataclass
 class Speech:
     """The speakers of an article's sentences (by sentence id) and its genre."""
@@ -88,39 +68,6 @@ class Speech:
     def of(self, sentence_ids: Iterable[str]) -> Speaker | None:
         """The speaker of a bullet: the first speaker among its sentences."""
         return next((self.speakers[s] for s in sentence_ids if s in self.speakers), None)
-
-
-@dataclass
-class _Person:
-    name: str
-    role: str = ""
-
-
-class _People:
-    """Every person the article names, one per surname, with the first role it gives."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, _Person] = {}
-        self.last_subject: _Person | None = None
-        self.last_named: _Person | None = None
-
-    def add(self, name: str, role: str = "") -> _Person:
-        key = name.split()[-1].lower()
-        person = self.by_key.get(key)
-        if person is None:
-            person = self.by_key[key] = _Person(name, role)
-        if len(name.split()) > len(person.name.split()):
-            person.name = name
-        if role and not person.role:
-            person.role = role
-        self.last_named = person
-        return person
-
-    def speaker(self, person: _Person) -> Speaker:
-        return Speaker(person.name, person.role)
-
-    def first_named(self, first: str) -> _Person | None:
-        return next((p for p in self.by_key.values() if p.name.split()[0] == first), None)
 
 
 def find_speech(doc: Document) -> Speech:
@@ -146,16 +93,16 @@ def find_speech(doc: Document) -> Speech:
     title = (doc.title or "").strip()
     texts = ("" if s.paragraph in answers else s.text for s in sentences)
     parsed = parse_sentences((title, *texts))
-    people = _People()
+    people = People()
     headline = list(_name_spans(parsed.spans[0], parsed.by_id, parsed.children, people).values())
-    found: dict[str, _Person] = {}
+    found: dict[str, Person] = {}
     by_paragraph: dict[int, list[int]] = {}
     for k, s in enumerate(sentences, start=1):
         by_paragraph.setdefault(s.paragraph, []).append(k)
-    interviewee: _Person | None = None
-    before_questions: list[_Person] = []
+    interviewee: Person | None = None
+    before_questions: list[Person] = []
     # The speaker of the last paragraph that had one, and how many paragraphs ago.
-    last: tuple[_Person, int] | None = None
+    last: tuple[Person, int] | None = None
     for paragraph in doc.paragraphs:
         group = by_paragraph.get(paragraph.index, [])
         if paragraph.index in questions:
@@ -167,7 +114,7 @@ def find_speech(doc: Document) -> Speech:
         quoted = paragraph.text.lstrip()[:1] in _OPEN_QUOTE + _DASHES
         for k in group:
             s = sentences[k - 1]
-            person = _attribution(parsed, k, people)
+            person = _attribution(parsed, k, people, s.text)
             if person is not None and (first_question is None or paragraph.index < first_question):
                 before_questions.append(person)
             if person is not None:
@@ -186,6 +133,7 @@ def find_speech(doc: Document) -> Speech:
             and last is not None
             and group
             and _direct(paragraph.text)
+            and not lexicon.CITED.search(paragraph.text)  # "…, — говорится в сообщении": not theirs
             and paragraph.index - last[1] <= _CONTINUED
         ):
             speaker = last[0]
@@ -229,7 +177,7 @@ def _direct(text: str) -> bool:
     return text[:1] in _OPEN_QUOTE + _DASHES or bool(_FIRST_PERSON.search(text))
 
 
-def _genre(interview: bool, interviewee: _Person | None, said: int, total: int) -> Genre | None:
+def _genre(interview: bool, interviewee: Person | None, said: int, total: int) -> Genre | None:
     if interview and interviewee is not None:
         return "interview"
     if not total:
@@ -243,7 +191,7 @@ def _opens_quote(text: str) -> bool:
     return text[:1] in _OPEN_QUOTE and not any(c in text[1:] for c in _CLOSE_QUOTE)
 
 
-def _interviewee(question: str, people: _People, headline: list[_Person]) -> _Person | None:
+def _interviewee(question: str, people: People, headline: list[Person]) -> Person | None:
     """The person an interviewer's first turn addresses ("Эдуард Эдуардович, ..."); named
     earlier in the article, or in its headline."""
     match = _VOCATIVE.match(question) or _FIRST_NAME.match(question)
@@ -255,32 +203,42 @@ def _interviewee(question: str, people: _People, headline: list[_Person]) -> _Pe
     return None
 
 
-def _attribution(parsed: ParsedSentences, k: int, people: _People) -> _Person | None:
-    """The person whose words sentence ``k`` reports, registering every person it names."""
+def _attribution(parsed: ParsedSentences, k: int, people: People, text: str) -> Person | None:
+    """The person (or institution) whose words sentence ``k`` reports, registering every
+    person it names."""
     children = parsed.children
     names = _name_spans(parsed.spans[k], parsed.by_id, children, people)
-    found: _Person | None = None
+    orgs = {t.id: span for span in parsed.spans[k] if span.type == "ORG" for t in span.tokens}
+    found: Person | None = None
     for t in parsed.tokens[k]:
         subject = _speech_subject(t, children)
         if subject is None:
             continue
         found = _resolve(subject, names, children, people)
+        if found is None and (org := sources.institution(subject, children, orgs)):
+            found = sources.person_after(t, parsed.spans[k], names) or org
         if found is not None:
             break
     for t in parsed.tokens[k]:
         if t.rel == "nsubj" and t.id in names:
             people.last_subject = names[t.id]
     if found is not None:
-        people.last_subject = found
-    elif names and any(t.text.lower() == "интервью" for t in parsed.tokens[k]):
+        if found.kind == "person":
+            people.last_subject = found
+        return found
+    if names and any(t.text.lower() == "интервью" for t in parsed.tokens[k]):
         return next(iter(names.values()))  # "В интервью «Республике» Шалкар Нурсеитов ..."
-    return found
+    return (
+        sources.quoted_document(parsed.tokens[k], children, names, orgs, people)
+        or sources.unnamed_institution(parsed.tokens[k], children, orgs)
+        or sources.dashed_name(text, parsed.spans[k], names)
+    )
 
 
 def _speech_subject(token: Any, children: dict[str, list[Any]]) -> Any | None:
     from processor.nlp import lemma_of
 
-    if token.pos == "VERB" and lemma_of(token) in SPEECH_VERBS:
+    if token.pos == "VERB" and lemma_of(token) in lexicon.SPEECH_VERBS:
         kids = children.get(token.id, [])
         if any(c.text.lower() == "не" for c in kids):
             return None  # "он не сообщил": the outlet's words about what was not said
@@ -293,13 +251,13 @@ def _speech_subject(token: Any, children: dict[str, list[Any]]) -> Any | None:
 
 
 def _name_spans(
-    spans: list[Any], tokens: dict[str, Any], children: dict[str, list[Any]], people: _People
-) -> dict[str, _Person]:
+    spans: list[Any], tokens: dict[str, Any], children: dict[str, list[Any]], people: People
+) -> dict[str, Person]:
     """Token id -> person for every token of a PER span, and for the role noun that an
     ``appos`` name belongs to; each person registered with its role."""
     from processor.nlp import normal_of
 
-    out: dict[str, _Person] = {}
+    out: dict[str, Person] = {}
     for span in spans:
         if span.type != "PER" or _VOCATIVE.match(span.text):
             continue  # "Эдуард Эдуардович": an address, not a name to attribute to
@@ -317,8 +275,8 @@ def _name_spans(
 
 
 def _resolve(
-    subject: Any, names: dict[str, _Person], children: dict[str, list[Any]], people: _People
-) -> _Person | None:
+    subject: Any, names: dict[str, Person], children: dict[str, list[Any]], people: People
+) -> Person | None:
     from processor.nlp import lemma_of
 
     if subject.id in names:

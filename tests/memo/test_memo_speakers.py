@@ -180,3 +180,27 @@ def test_a_role_outside_the_table_is_translated_with_the_sentences(tmp_path):
     # The name as the names table romanizes it, the role through the translator (EN(...)).
     assert guest.startswith("Interview by «БИЗНЕС Online» with EN(главный редактор портала")
     assert guest.endswith("Ilya Namovir.")
+
+
+def test_an_institution_speaks_in_the_memo_language():
+    """ "В департаменте полиции Алматы сообщили, что …": the institution is the speaker; its
+    name goes to the translator with the memo's sentences and comes back as the line."""
+    from processor.memo.inputs import speaker_texts
+    from processor.memo.speakers import render, role_key, with_speaker
+    from tests.support.data import DATA
+
+    prepared = prepare(next((DATA / "holdout").glob("10-*.ru.txt")), BriefOptions())
+    speech = prepared.speech
+    assert speech is not None
+    said = [sid for sid, s in speech.speakers.items() if s.name == "департамент полиции Алматы"]
+    assert said and speech.speakers[said[0]].kind == "organization"
+    key = role_key("департамент полиции Алматы")
+    sent = dict(speaker_texts(prepared, said))
+    assert sent[key] == "департамент полиции Алматы"
+    line = render(speech.speakers[said[0]], "en", [], {key: "Almaty police department"})
+    assert line.line() == "Almaty police department"
+    # Signed when the sentence does not name it, not when it does.
+    assert with_speaker("The case was opened.", "Возбуждено дело.", line).endswith(
+        "— Almaty police department"
+    )
+    assert with_speaker("x", "В департаменте полиции Алматы сообщили", line) == "x"

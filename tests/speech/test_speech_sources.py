@@ -1,0 +1,84 @@
+"""Speakers that are not a person named as the subject, on real articles: institutions
+("в департаменте полиции сообщили"), the owner of a quoted document ("говорится в указе
+Токаева"), a name alone after a quotation's dash, and an outlet the parse took for the
+subject of "рассказал"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from processor.preparation import read
+from processor.speech import Speaker, find_speech
+from tests.support.data import DATA, DIGEST, MEMO_NEWS
+
+
+def _speaker_of(folder: Path, name: str, opening: str) -> Speaker | None:
+    doc = read(next(folder.glob(f"{name}-*.ru.txt")))
+    speech = find_speech(doc)
+    (sentence,) = [s for s in doc.sentences() if s.text.lstrip(' «"').startswith(opening)]
+    return speech.speakers.get(sentence.id)
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "opening", "speaker"),
+    [
+        # «…», — сказано в другом указе Токаева (the decree's owner, named earlier in full)
+        (
+            DIGEST,
+            "01",
+            "Акимам городов Астаны",
+            Speaker("Касым-Жомарт Токаев", "президент Казахстана"),
+        ),
+        # "…", – Мухтар Ерман. (with the role the article gave him before, in its words)
+        (
+            DIGEST,
+            "35",
+            "Официальное сообщение Центральной комиссии",
+            Speaker("Мухтар Ерман", "замглавы председателя Центральной комиссии референдума"),
+        ),
+        # "…", - говорится в сообщении комитета по социально-культурному развитию Мажилиса
+        (
+            DIGEST,
+            "56",
+            "Предусмотрены нормы",
+            Speaker("комитет по социально-культурному развитию Мажилиса", kind="organization"),
+        ),
+        # В департаменте полиции Алматы сообщили, что …
+        (
+            DATA / "holdout",
+            "10",
+            "В департаменте полиции Алматы сообщили",
+            Speaker("департамент полиции Алматы", kind="organization"),
+        ),
+        # Как уточнили в пресс-службе Токаева, … (not "в пресс-службе" with its preposition)
+        (
+            DIGEST,
+            "44",
+            "Как уточнили в пресс-службе",
+            Speaker("пресс-служба Токаева", kind="organization"),
+        ),
+        # "…, рассказал Liter.kz заместитель председателя ОСДП, экономист Айдар Алибаев":
+        # the parse makes the outlet the subject; the person named after the verb speaks.
+        (MEMO_NEWS, "09", "Почему страна за 30 лет", Speaker("Айдар Алибаев", "экономист")),
+    ],
+)
+def test_speakers_that_are_not_a_named_subject(folder, name, opening, speaker):
+    assert _speaker_of(folder, name, opening) == speaker
+
+
+def test_a_quotation_of_an_unnamed_document_is_not_the_previous_speakers(tmp_path):
+    # Direct speech after a paragraph with a speaker goes on with that speaker, unless the
+    # text sources it to a document ("говорится в сообщении"): then nobody is named.
+    path = tmp_path / "a.ru.txt"
+    path.write_text(
+        "Президент Касым-Жомарт Токаев заявил, что решение будет принято в марте.\n\n"
+        "«Решение о переносе сроков принято», — говорится в сообщении.\n",
+        encoding="utf-8",
+    )
+    doc = read(path)
+    speech = find_speech(doc)
+    first, second = (s.id for s in doc.sentences())
+    assert speech.speakers[first].name == "Касым-Жомарт Токаев"
+    assert second not in speech.speakers
