@@ -139,6 +139,9 @@ def find_speech(doc: Document) -> Speech:
             speaker = last[0]
             for k in group:
                 found[sentences[k - 1].id] = speaker
+        if speaker is None and group and (intro := _introduced(paragraph.text, people)):
+            # "Кумар Аксакалов, аким Костанайской области:" then the quotation.
+            last = (intro, paragraph.index)
         if speaker is not None:
             last = (speaker, paragraph.index)
     # One question turn is an interview when the guest is addressed by name or the lead
@@ -169,6 +172,22 @@ def find_speech(doc: Document) -> Speech:
         genre=_genre(interview, interviewee, len(speakers), len(sentences)),
         interviewee=people.speaker(interviewee) if interviewee else None,
     )
+
+
+# A paragraph that only introduces the next one's quotation: "Имя Фамилия, роль:".
+_INTRO = re.compile(r"^\s*(?P<name>[А-ЯЁ][^,:«»\"]{2,60}?),\s*(?P<role>[^:«»\"]{2,120}):\s*$")
+
+
+def _introduced(text: str, people: People) -> Person | None:
+    """The person a "Name, role:" paragraph introduces (registered by its parse), with
+    that role when the article gave none before."""
+    match = _INTRO.match(text)
+    if match is None:
+        return None
+    person = people.surnamed(match.group("name").split()[-1])
+    if person is not None and not person.role:
+        person.role = match.group("role").strip()
+    return person
 
 
 def _direct(text: str) -> bool:

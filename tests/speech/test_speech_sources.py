@@ -59,6 +59,13 @@ def _speaker_of(folder: Path, name: str, opening: str) -> Speaker | None:
             "Как уточнили в пресс-службе",
             Speaker("пресс-служба Токаева", kind="organization"),
         ),
+        # "Кумар Аксакалов, аким Костанайской области:" alone, then the quotation
+        (
+            DATA / "holdout",
+            "20",
+            "В этом году вообще грех жаловаться",
+            Speaker("Кумар Аксакалов", "аким Костанайской области"),
+        ),
         # "…, рассказал Liter.kz заместитель председателя ОСДП, экономист Айдар Алибаев":
         # the parse makes the outlet the subject; the person named after the verb speaks.
         (MEMO_NEWS, "09", "Почему страна за 30 лет", Speaker("Айдар Алибаев", "экономист")),
