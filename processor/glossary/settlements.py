@@ -45,7 +45,11 @@ _NOUNS = {
 }
 _MAX_NAME = 4  # tokens in a name (село имени Розы Люксембург)
 # A cheap test before any tokenizing: the stems of every class word's forms.
-_STEMS = re.compile(r"(?i)(?<!\w)(?:сел|аул|посел|посёл)")
+_STEMS = re.compile(r"(?i)(?<!\w)(?:сел|аул|посел|посёл)|(?<!\w)[сп]\.")
+# "с. Акшабай", "п. Шантобе" as the press abbreviates them (lower case, with the period).
+_ABBREVIATED = {"с": "село", "п": "поселок"}
+_ABBREVIATION_GAP = re.compile(r"^\.[ \t\u00a0]?$")
+_ALL_CASES = frozenset(("nomn", "gent", "datv", "accs", "ablt", "loct"))
 
 
 @dataclass(frozen=True)
@@ -230,26 +234,43 @@ class _Scan:
         return None
 
     def name_after(self, i: int, tables: list[PlaceTable]) -> _Hit | None:
-        """в селе Береке, сельского округа Жидели: the class word, then the name."""
+        """в селе Береке, сельского округа Жидели, в с. Акшабай: the class word, then the name."""
+        abbreviated = _ABBREVIATED.get(self.toks[i][2])
+        # "с." / "п.": the period tells it from the preposition "с"; no case of its own.
+        if (
+            abbreviated
+            and i + 1 < len(self.toks)
+            and self.owner[i] is None
+            and _ABBREVIATION_GAP.match(self.text[self.toks[i][1] : self.toks[i + 1][0]])
+        ):
+            return self._name(i, i + 1, abbreviated, _ALL_CASES, "sing", tables)
         forms = _class_forms()
         for length in (2, 1):
             got = forms.get(tuple(self.norm[i : i + length]))
-            if got is None or not self.run(i, length) or i + length >= len(self.toks):
-                continue
-            cls, cases, number = got
-            first = self.toks[i + length][2]
-            if not (first[:1].isupper() or first[:1].isdigit() or first == "имени"):
-                continue
-            for k in range(_MAX_NAME, 0, -1):
-                if not self.run(i, length + k, k):
+            if got is not None and self.run(i, length) and i + length < len(self.toks):
+                if not self.joined[i + length - 1]:
                     continue
-                key = (cls, tuple(self.norm[i + length : i + length + k]))
-                for t in tables:
-                    if key in t.names:
-                        row = t.names[key]
-                        return _Hit(
-                            i, i + length + k, t, row, cls, cases, number, f"{cls} {row.ru}"
-                        )
+                hit = self._name(i, i + length, *got, tables)
+                if hit:
+                    return hit
+        return None
+
+    def _name(
+        self, i: int, name: int, cls: str, cases: frozenset[str], number: str,
+        tables: list[PlaceTable],
+    ) -> _Hit | None:  # fmt: skip
+        """The longest place of class ``cls`` whose name starts at token ``name``."""
+        first = self.toks[name][2]
+        if not (first[:1].isupper() or first[:1].isdigit() or first == "имени"):
+            return None
+        for k in range(_MAX_NAME, 0, -1):
+            if not self.run(name, k, k):
+                continue
+            key = (cls, tuple(self.norm[name : name + k]))
+            for t in tables:
+                if key in t.names:
+                    row = t.names[key]
+                    return _Hit(i, name + k, t, row, cls, cases, number, f"{cls} {row.ru}")
         return None
 
     def match(self, hit: _Hit) -> Match:
@@ -300,7 +321,11 @@ def find_places(text: str, matches: list[Match], tables: list[str]) -> list[Matc
     stops = [m.stop for m in matches]
     for lo, hi in _windows(text):
         scan = _Scan(text, matches, stops, lo, hi)
-        at = [i for i, word in enumerate(scan.norm) if word in starts]
+        at = [
+            i
+            for i, word in enumerate(scan.norm)
+            if word in starts or scan.toks[i][2] in _ABBREVIATED
+        ]
         if not at:
             continue
         loaded = [load_table(p) for p in tables]

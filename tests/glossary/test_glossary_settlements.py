@@ -59,6 +59,11 @@ def _places(glossary: Glossary, text: str) -> list[tuple[str, str, str, str]]:
         ("Средства передали Абралинскому сельскому округу.",
          [("Абралинскому сельскому округу", "Abraly rural district",
            "Абралы ауылдық округіне", "Абралинский сельский округ")]),
+        # abbreviated as the press does: no case of its own, the preposition decides
+        ("Пожар в с. Акшабай потушили.",
+         [("с. Акшабай", "Akshabai village", "Акшабай ауылында", "село Акшабай")]),
+        ("Дорога из п. Шантобе закрыта.",
+         [("п. Шантобе", "Shantobe settlement", "Шантобе кентінен", "поселок Шантобе")]),
         ("Жители села имени Крупской",
          [("села имени Крупской", "Imeni Krupskoi village", "имени Крупской ауылының",
            "село имени Крупской")]),
@@ -78,6 +83,8 @@ def test_a_village_name_alone_matches_nothing(glossary: Glossary) -> None:
     assert _places(glossary, "Сельский округ выделил средства.") == []
     # a lower-case word after a class word is no name: "в селе есть школа"
     assert _places(glossary, "В селе есть школа, в ауле достык.") == []
+    # the preposition "с" is no abbreviated "село": "встреча с Береке", "с Акшабай"
+    assert _places(glossary, "Встреча с Береке и с Акшабай. Согласован с. Итог.") == []
 
 
 def test_after_its_class_word_a_name_is_the_village_not_the_homonym(glossary: Glossary) -> None:
