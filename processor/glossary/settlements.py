@@ -217,7 +217,7 @@ class _Scan:
                 return False
         return True
 
-    def adjective_before(self, i: int, tables: list[PlaceTable]) -> _Hit | None:
+    def adjective_before(self, i: int, tables: list[str]) -> _Hit | None:
         """Абралинского сельского округа: an adjective, then the class word."""
         forms = _class_forms()
         if not self.toks[i][2][:1].isupper() or not self.run(i, 3):
@@ -226,14 +226,14 @@ class _Scan:
         if got is None:
             return None
         cls, cases, number = got
-        for t in tables:
+        for t in map(load_table, tables):  # read at the first candidate only
             for key in _adjective_keys(self.norm[i]):
                 if key in t.adjectives:
                     row = t.adjectives[key]
                     return _Hit(i, i + 3, t, row, cls, cases, number, f"{row.ru} {cls}")
         return None
 
-    def name_after(self, i: int, tables: list[PlaceTable]) -> _Hit | None:
+    def name_after(self, i: int, tables: list[str]) -> _Hit | None:
         """в селе Береке, сельского округа Жидели, в с. Акшабай: the class word, then the name."""
         abbreviated = _ABBREVIATED.get(self.toks[i][2])
         # "с." / "п.": the period tells it from the preposition "с"; no case of its own.
@@ -243,7 +243,9 @@ class _Scan:
             and self.owner[i] is None
             and _ABBREVIATION_GAP.match(self.text[self.toks[i][1] : self.toks[i + 1][0]])
         ):
-            return self._name(i, i + 1, abbreviated, _ALL_CASES, "sing", tables)
+            if self.toks[i + 1][2][:1].isupper():  # "с. 5" is a page, never a village
+                return self._name(i, i + 1, abbreviated, _ALL_CASES, "sing", tables)
+            return None
         forms = _class_forms()
         for length in (2, 1):
             got = forms.get(tuple(self.norm[i : i + length]))
@@ -257,7 +259,7 @@ class _Scan:
 
     def _name(
         self, i: int, name: int, cls: str, cases: frozenset[str], number: str,
-        tables: list[PlaceTable],
+        tables: list[str],
     ) -> _Hit | None:  # fmt: skip
         """The longest place of class ``cls`` whose name starts at token ``name``."""
         first = self.toks[name][2]
@@ -267,7 +269,7 @@ class _Scan:
             if not self.run(name, k, k):
                 continue
             key = (cls, tuple(self.norm[name : name + k]))
-            for t in tables:
+            for t in map(load_table, tables):  # read at the first candidate only
                 if key in t.names:
                     row = t.names[key]
                     return _Hit(i, name + k, t, row, cls, cases, number, f"{cls} {row.ru}")
@@ -328,12 +330,11 @@ def find_places(text: str, matches: list[Match], tables: list[str]) -> list[Matc
         ]
         if not at:
             continue
-        loaded = [load_table(p) for p in tables]
         done = 0  # tokens before this are taken by a place already
         for i in at:
-            hit = scan.adjective_before(i - 1, loaded) if i > done else None
+            hit = scan.adjective_before(i - 1, tables) if i > done else None
             if hit is None and i >= done:
-                hit = scan.name_after(i, loaded)
+                hit = scan.name_after(i, tables)
             if hit is None:
                 continue
             for t in range(hit.first, hit.stop):

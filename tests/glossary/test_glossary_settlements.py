@@ -108,6 +108,9 @@ def test_the_place_holds_through_translation(glossary: Glossary) -> None:
 def test_the_table_is_not_read_without_a_class_word(tmp_path: Path) -> None:
     missing = str(tmp_path / "absent.tsv")  # reading it would fail
     assert find_places("Береке и Абай, Астана.", [], [missing]) == []
+    # a class word, or "с", with no name after it: still not read
+    text = "Встреча с министром о сельскохозяйственной технике. В селе, в ауле и с. 5."
+    assert find_places(text, [], [missing]) == []
     with pytest.raises(OSError):
         find_places("в селе Береке", [], [missing])
 
