@@ -38,6 +38,7 @@ HEADER = f"""\
 # settlements and rural districts of the state classifier KATO (17.10.2022), matched only after
 # their class word.  Kazakh: the Russian spelling (the classifier here is in Russian only).
 # Checked {CHECKED}.
+# source: KATO 17.10.2022; Kazakh: the Russian spelling (checked {CHECKED})
 # Columns: kind	ru	en	kk	note
 """
 _ADJECTIVE = re.compile(r"(?:ий|ый|ой)$")

@@ -67,6 +67,7 @@ class PlaceTable:
     path: str
     names: dict[tuple[str, tuple[str, ...]], _Row]  # (class word, name tokens) -> row
     adjectives: dict[str, _Row]  # rural districts by their adjective (абралинский)
+    source: str = ""  # "# source: ..." in the header: added to every match's note
 
 
 def check_table(path: str | Path) -> str:
@@ -127,7 +128,8 @@ def load_table(path: str) -> PlaceTable:
             adjectives.setdefault(key[-1], row)
         for word in CLASS_WORDS[row.kind]:
             names.setdefault((word, key), row)
-    return PlaceTable(name, path, names, adjectives)
+    source = next((x[10:].strip() for x in lines if x.startswith("# source: ")), "")
+    return PlaceTable(name, path, names, adjectives, source)
 
 
 @lru_cache(maxsize=1)
@@ -285,7 +287,7 @@ class _Scan:
             ru=hit.ru,
             en=f"{hit.row.en} {en_noun}",
             kk=f"{hit.row.kk} {kk_noun}",
-            note=f"{hit.row.note}; Kazakh: the Russian spelling",
+            note="; ".join(filter(None, (hit.row.note, hit.table.source))),
             glossary=hit.table.name,
             path=hit.table.path,
         )

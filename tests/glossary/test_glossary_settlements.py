@@ -75,6 +75,13 @@ def test_places_after_their_class_word_in_every_case(
     assert _places(glossary, text) == expected
 
 
+def test_every_place_names_its_kato_code_source_and_check_date(glossary: Glossary) -> None:
+    (m,) = glossary.find("Жители села Береке.")
+    assert re.match(r"KATO \d{9} \(", m.entry.note or "")
+    source = "KATO 17.10.2022; Kazakh: the Russian spelling (checked 2026-12-07)"
+    assert source in (m.entry.note or "")
+
+
 def test_a_village_name_alone_matches_nothing(glossary: Glossary) -> None:
     # Береке, Бирлик, Енбек, Достык are villages and common words or party names: alone they
     # are not places, and no settlement is found without its class word.
