@@ -154,6 +154,27 @@ def _class_starts() -> frozenset[str]:
     return frozenset(tokens[0] for tokens in _class_forms())
 
 
+# The press often inflects a village's name after its class word (в селе Каменке, поселке
+# Заречном, аула Акжара): nominatives to try, by ending, after the name as written.
+_NOMINATIVE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ого", ("ое", "ый", "ий", "ой")), ("ому", ("ое", "ый", "ий", "ой")),
+    ("ом", ("ое", "ый", "ий", "ой", "")), ("ым", ("ое", "ый")), ("им", ("ий", "ое")),
+    ("ой", ("а", "ая")), ("ем", ("й", "ь")), ("е", ("а", "", "й", "ь")),
+    ("и", ("а", "ь")), ("у", ("а", "")), ("ю", ("я", "й")), ("а", ("",)), ("я", ("й", "ь")),
+)  # fmt: skip
+
+
+def _nominatives(word: str, neuter: bool) -> list[str]:
+    """``word`` itself, then the nominatives it may be a case of (каменке -> каменка ...);
+    an adjective agrees with its class word: село Заречное, поселок Заречный."""
+    out = [word]
+    for end, news in _NOMINATIVE_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            ordered = sorted(news, key=lambda new: (new == "ое") != neuter)
+            out += [word[: -len(end)] + new for new in ordered]
+    return out
+
+
 def _adjective_keys(word: str) -> list[str]:
     """Nominative masculine candidates of an adjective in any case (абралинского -> ...ий)."""
     keys = [word]
@@ -270,11 +291,13 @@ class _Scan:
         for k in range(_MAX_NAME, 0, -1):
             if not self.run(name, k, k):
                 continue
-            key = (cls, tuple(self.norm[name : name + k]))
-            for t in map(load_table, tables):  # read at the first candidate only
-                if key in t.names:
-                    row = t.names[key]
-                    return _Hit(i, name + k, t, row, cls, cases, number, f"{cls} {row.ru}")
+            words = self.norm[name : name + k]
+            for last in _nominatives(words[-1], cls == "село"):
+                key = (cls, (*words[:-1], last))
+                for t in map(load_table, tables):  # read at the first candidate only
+                    if key in t.names:
+                        row = t.names[key]
+                        return _Hit(i, name + k, t, row, cls, cases, number, f"{cls} {row.ru}")
         return None
 
     def match(self, hit: _Hit) -> Match:

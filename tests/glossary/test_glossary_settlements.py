@@ -59,6 +59,13 @@ def _places(glossary: Glossary, text: str) -> list[tuple[str, str, str, str]]:
         ("Средства передали Абралинскому сельскому округу.",
          [("Абралинскому сельскому округу", "Abraly rural district",
            "Абралы ауылдық округіне", "Абралинский сельский округ")]),
+        # the name inflected after its class word, as the press often writes it
+        ("Пожар в селе Каменке.",
+         [("селе Каменке", "Kamenka village", "Каменка ауылында", "село Каменка")]),
+        ("Из села Новосельского и аула Акжара.",
+         [("села Новосельского", "Novoselskoye village", "Новосельское ауылынан",
+           "село Новосельское"),
+          ("аула Акжара", "Akzhar village", "Акжар ауылының", "аул Акжар")]),
         # abbreviated as the press does: no case of its own, the preposition decides
         ("Пожар в с. Акшабай потушили.",
          [("с. Акшабай", "Akshabai village", "Акшабай ауылында", "село Акшабай")]),
