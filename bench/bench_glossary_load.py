@@ -7,6 +7,9 @@ numbers).  Each configuration runs in its own fresh process, several times (min 
 * ``kazakhstan.yaml`` alone, the glossary before issue 17 widened it: the baseline;
 * all built-in glossaries;
 * (peak traced memory comes from one more run under tracemalloc, which is not timed);
+* the first text with a class word ("села Береке"): what reading the place tables of
+  villages and rural districts costs (``glossaries/*.tsv``, read only then), in time and
+  traced memory;
 * with ``--before DIR`` (a source tree of an older commit, e.g. ``git archive <commit> |
   tar -x -C DIR``), the same with that tree's code and glossaries, so code and data before
   and after are compared on the same machine at the same time.
@@ -44,13 +47,17 @@ t1 = time.perf_counter()
 size = g.matcher.size
 t2 = time.perf_counter()
 peak = tracemalloc.get_traced_memory()[1] if trace else 0
-tracemalloc.stop()
 text = open(sys.argv[1], encoding="utf-8").read()
 t3 = time.perf_counter()
 n = len(g.find(text))
 t4 = time.perf_counter()
+g.find("Жители села Береке.")  # a class word: the place tables (*.tsv) are read now, if any
+t5 = time.perf_counter()
+after = tracemalloc.get_traced_memory()[1] if trace else 0
+tracemalloc.stop()
 print(json.dumps({"entries": len(g), "forms": size, "load": t1 - t0, "build": t2 - t1,
-                  "find": t4 - t3, "matches": n, "peak_mib": peak / 2**20}))
+                  "find": t4 - t3, "matches": n, "place": t5 - t4, "peak_mib": peak / 2**20,
+                  "place_mib": after / 2**20}))
 """
 
 
@@ -66,7 +73,7 @@ def _probe(src: Path, paths: list[Path], repeat: int) -> dict[str, list[float]]:
             check=True,
         )
         for key, value in json.loads(done.stdout.splitlines()[-1]).items():
-            if (key == "peak_mib") == (trace == "trace"):
+            if key.endswith("_mib") == (trace == "trace"):
                 runs.setdefault(key, []).append(value)
     return runs
 
@@ -94,6 +101,8 @@ def _row(label: str, runs: dict[str, list[float]], base: float) -> tuple[str, ..
         f"{med / base:.2f}",
         f"{statistics.median(runs['peak_mib']):.1f}",
         f"{statistics.median(runs['find']) * 1000:.1f} ({int(runs['matches'][0])})",
+        f"{statistics.median(runs['place']) * 1000:.0f}",
+        f"{statistics.median(runs['place_mib']):.1f}",
     )
 
 
@@ -110,7 +119,8 @@ def main() -> None:
     rows = []
     base = 0.0
     for label, src in configs:
-        every = sorted((src / "glossaries").glob("*.yaml"))
+        folder = src / "glossaries"  # the YAML files, then the place tables (*.tsv), if any
+        every = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.tsv"))
         alone = [p for p in every if p.name == "kazakhstan.yaml"]
         for what, paths in (("kazakhstan.yaml alone", alone), ("all built-ins", every)):
             runs = _probe(src, paths, args.repeat)
@@ -120,7 +130,8 @@ def main() -> None:
             rows.append(_row(f"{label}: {what} ({len(paths)} files)", runs, base))
     print("fresh process per run; seconds as min / median; x: median load+build / first row's")
     header = ("configuration", "entries", "forms", "load s", "build s", "load+build s", "x",
-              "peak MiB (traced)", "find seed ms (matches)")  # fmt: skip
+              "peak MiB (traced)", "find seed ms (matches)", "1st village ms",
+              "MiB after it")  # fmt: skip
     print(table(rows, header))
     cli_repeat = max(3, args.repeat // 2)
     helps = _cli(["--help"], cli_repeat)

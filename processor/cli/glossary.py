@@ -124,9 +124,21 @@ def find(
 def check(files: tuple[str, ...]) -> None:
     """Validate glossary files; print file:line: reason for every problem."""
     from processor.glossary.load import read_glossary, validate_glossary
+    from processor.glossary.settlements import load_table, validate_table
 
     code = EXIT_OK
     for path in files:
+        if path.endswith(".tsv"):  # a place table (villages, rural districts)
+            problems = validate_table(path)
+            for problem in problems:
+                click.echo(f"{problem}", err=True)
+            if problems:
+                code = EXIT_FAILED
+            else:
+                table = load_table(path)
+                count = len({*table.names.values(), *table.adjectives.values()})
+                click.echo(f"ok: {path}: {table.name}, {count} places", err=True)
+            continue
         problems = validate_glossary(path)
         for problem in problems:
             click.echo(f"{problem}", err=True)

@@ -294,7 +294,8 @@ def translate_held(
     Only Russian sources and English/Kazakh targets are held; other pairs translate as is.
     """
     target = translator.target
-    if translator.source != "ru" or target not in ("en", "kk") or not len(glossary):
+    empty = not len(glossary) and not glossary.tables  # a table of villages alone still holds
+    if translator.source != "ru" or target not in ("en", "kk") or empty:
         return HeldTranslation(list(translator.translate(list(sentences))))
     # ``matches``: glossary.find() of each sentence, when the caller has them already.
     found = matches if matches is not None else [None] * len(sentences)

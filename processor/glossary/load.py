@@ -25,6 +25,7 @@ from processor.glossary.bounds import (
     expanded_chars,
     read_glossary_bytes,
 )
+from processor.glossary.settlements import add_table
 from processor.glossary.types import LANGS, Entry, Glossary, entry_type
 from processor.model import xml_unsafe
 
@@ -49,6 +50,12 @@ def builtin_dir() -> Path | None:
 def builtin_paths() -> list[Path]:
     folder = builtin_dir()
     return sorted(folder.glob("*.yaml")) if folder else []
+
+
+def builtin_tables() -> list[Path]:
+    """The built-in place tables (``*.tsv``, see :mod:`processor.glossary.settlements`)."""
+    folder = builtin_dir()
+    return sorted(folder.glob("*.tsv")) if folder else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -357,11 +364,15 @@ def load_glossaries(
     is called with the error, the file is skipped, and the rest still load.
     """
     files: list[tuple[Path, bool]] = [(p, True) for p in builtin_paths()] if builtin else []
+    files += [(p, True) for p in builtin_tables()] if builtin else []
     files += [(Path(p), False) for p in paths]
     by_key: dict[str, Entry] = {}
     glossary = Glossary(entries=[])
     names: dict[str, str] = {}
     for path, _is_builtin in files:
+        if path.suffix == ".tsv":  # a place table: its header now, its rows when first needed
+            add_table(glossary, path, on_error)
+            continue
         try:
             name, entries = read_glossary(path)
             if name in names and names[name] != str(path):

@@ -108,6 +108,8 @@ class Glossary:
     # (overridden entry, winning entry) pairs, for reports.
     overridden: list[tuple[Entry, Entry]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Place tables (villages, rural districts), read only when a text has a class word.
+    tables: list[str] = field(default_factory=list)
     _matcher: Matcher | None = field(default=None, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -122,6 +124,7 @@ class Glossary:
             paths=list(self.paths),
             overridden=list(self.overridden),
             warnings=list(self.warnings),
+            tables=list(self.tables),
         )
 
     def by_id(self, entry_id: str) -> Entry:
@@ -142,4 +145,9 @@ class Glossary:
 
     def find(self, text: str) -> list[Match]:
         """Every glossary entry in ``text``, longest match first, in text order."""
-        return self.matcher.find(text)
+        found = self.matcher.find(text)
+        if self.tables:
+            from processor.glossary.settlements import find_places
+
+            found = find_places(text, found, self.tables)
+        return found

@@ -19,6 +19,7 @@ NEW_FILES = (
     "kazakhstan-media",
     "international",
     "kazakhstan-people",
+    "kazakhstan-parliament",
 )
 
 
