@@ -124,11 +124,11 @@ def find(
 def check(files: tuple[str, ...]) -> None:
     """Validate glossary files; print file:line: reason for every problem."""
     from processor.glossary.load import read_glossary, validate_glossary
-    from processor.glossary.settlements import load_table, validate_table
+    from processor.glossary.settlements import is_place_table, load_table, validate_table
 
     code = EXIT_OK
     for path in files:
-        if path.endswith(".tsv"):  # a place table (villages, rural districts)
+        if is_place_table(path):  # villages, rural districts
             problems = validate_table(path)
             for problem in problems:
                 click.echo(f"{problem}", err=True)

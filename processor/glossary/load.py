@@ -25,7 +25,7 @@ from processor.glossary.bounds import (
     expanded_chars,
     read_glossary_bytes,
 )
-from processor.glossary.settlements import add_table
+from processor.glossary.settlements import add_table, is_place_table
 from processor.glossary.types import LANGS, Entry, Glossary, entry_type
 from processor.model import xml_unsafe
 
@@ -370,7 +370,7 @@ def load_glossaries(
     glossary = Glossary(entries=[])
     names: dict[str, str] = {}
     for path, _is_builtin in files:
-        if path.suffix == ".tsv":  # a place table: its header now, its rows when first needed
+        if is_place_table(path):  # its header now, its rows when first needed
             add_table(glossary, path, on_error)
             continue
         try:

@@ -79,6 +79,16 @@ def check_table(path: str | Path) -> str:
     return head[1].removeprefix("# name: ").strip()
 
 
+def is_place_table(path: str | Path) -> bool:
+    """Whether ``path`` is a place table (its first line names the format), not a term
+    glossary in TSV/CSV (``-g terms.tsv`` keeps meaning a glossary)."""
+    try:
+        with open(path, "rb") as f:
+            return f.readline(64).strip() == f"# format: {FORMAT}".encode()
+    except OSError:
+        return False
+
+
 def add_table(
     glossary: Glossary, path: Path, on_error: Callable[[GlossaryError], None] | None
 ) -> None:

@@ -140,16 +140,23 @@ def test_the_table_covers_kato_with_codes_and_is_built_in() -> None:
         assert row.en.isascii(), row
 
 
-def test_a_file_that_is_no_place_table_is_refused(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.tsv"
-    bad.write_text("ru\ten\nсело\tvillage\n", encoding="utf-8")
-    with pytest.raises(GlossaryError, match="not a place table"):
-        load_glossaries([bad], builtin=False)
-    errors: list[GlossaryError] = []
-    g = load_glossaries([bad], builtin=False, on_error=errors.append)
-    assert g.tables == [] and len(errors) == 1
+def test_a_tsv_glossary_of_terms_is_still_a_glossary(tmp_path: Path) -> None:
+    # A place table is told by its first line, not by ".tsv": "-g terms.tsv" (ru, en, kk
+    # columns) keeps loading as terms, and a two-column file keeps its import hint.
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("ru\ten\tkk\nСело Береке\tBereke village\tБереке ауылы\n", "utf-8")
+    g = load_glossaries([terms], builtin=False)
+    assert len(g) == 1 and g.tables == []
+    two = tmp_path / "two.tsv"
+    two.write_text("ru\ten\nсело\tvillage\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="two-column file"):
+        load_glossaries([two], builtin=False)
+
+
+def test_a_place_table_with_bad_rows_is_refused(tmp_path: Path) -> None:
     rows = tmp_path / "rows.tsv"
     rows.write_text("# format: processor-places/1\n# name: mine\ntown\tX\tX\tX\tn\n", "utf-8")
+    assert load_glossaries([rows], builtin=False).tables == [str(rows)]
     with pytest.raises(GlossaryError, match="kind, ru, en, kk, note"):
         find_places("в селе X", [], [str(rows)])
 
