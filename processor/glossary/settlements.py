@@ -18,7 +18,9 @@ glossaries win: a name they already matched is not looked up again.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,6 +85,10 @@ def is_place_table(path: str | Path) -> bool:
     """Whether ``path`` is a place table (its first line names the format), not a term
     glossary in TSV/CSV (``-g terms.tsv`` keeps meaning a glossary)."""
     try:
+        # Only a regular file is opened: a FIFO given as a glossary must not block here (the
+        # glossary reader refuses it with its own line, processor.access).
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as f:
             return f.readline(64).strip() == f"# format: {FORMAT}".encode()
     except OSError:
