@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from processor.digest.articles import Article, prepare_article
 from processor.digest.content import Digest, StoryPlan, build_digest, plan, texts_of
+from processor.digest.outlets import unify
 from processor.digest.render import FORMATS, write
 from processor.digest.stories import group
 from processor.errors import NoRouteError, UsageError
@@ -94,6 +95,8 @@ def digest(
                 result.excluded.append({"input": path, "reason": f"dated {value.date}"})
             else:
                 articles.append(value)
+    for article, outlet in zip(articles, unify([a.source for a in articles]), strict=True):
+        article.publisher = outlet
     plans = plan(articles, group(articles))
     result.articles, result.stories = len(articles), len(plans)
     dates = sorted(a.date for a in articles if a.date)
