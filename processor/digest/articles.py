@@ -89,6 +89,7 @@ class Article:
     numbers: frozenset[str] = frozenset()
     vector: bytes = b""  # float32, unit length (navec mean of the lead); b"": none
     publisher: Outlet | None = None  # the outlet, identified (None: not identified yet)
+    lead_speakers: frozenset[str] = frozenset()  # surnames of who speaks in the lead
 
     @property
     def name_keys(self) -> frozenset[str]:
@@ -146,6 +147,12 @@ def describe(prepared: Prepared, glossary: Glossary | None = None) -> Article:
     # The dateline may span sentences ("Астана. 26 ноября. КазТАГ – ..."): cut it once.
     lead = clean_lead(" ".join(_ATTRIBUTION.sub(".", s.text) for s in body[:LEAD_SENTENCES]))
     speakers = speakers_of(prepared)
+    # Who the lead quotes ("сообщил Дмитрий Песков"): a statement is its speaker's event.
+    lead_speakers = frozenset(
+        speakers[s.id].split(",", 1)[0].split()[-1].lower()
+        for s in body[:LEAD_SENTENCES]
+        if s.id in speakers and speakers[s.id].strip()
+    )
     points = [
         Point(
             p.sentence_ids,
@@ -180,6 +187,7 @@ def describe(prepared: Prepared, glossary: Glossary | None = None) -> Article:
         title_lemmas=frozenset(title_lemmas),
         numbers=numbers_of(f"{headline} {' '.join(s.text for s in body)}"),
         vector=vector,
+        lead_speakers=lead_speakers,
         publisher=_outlets(glossary).identify(meta.outlet, meta.url, prepared.source),
     )
 
