@@ -21,6 +21,8 @@ def test_readings_of_one_bill():
     assert final["reading"] == {"final"} and second_final["reading"] == {"2", "final"}
     assert conflict(first, final) and conflict(first, second_final)
     assert not conflict(final, second_final)
+    # "Final" only of a decision taken: a lead saying nothing is settled names no reading.
+    assert "reading" not in slots_of("Сенат вернётся к закону", "Окончательно вопрос не решён.")
 
 
 def test_turnout_as_of_a_time_of_day():
