@@ -103,12 +103,29 @@ def digest(
     unknown = [f for f in options.formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown output format '{unknown[0]}'; choose from {', '.join(FORMATS)}")
-    glossary = load_glossary(options)
+    load_glossary(options)  # a glossary that cannot be loaded stops the run before any work
     paths = [s.path for s in collect_sources(inputs)]
     result = DigestResult()
     records = Records(outdir, options, force=settings is not None and settings.force)
     values = _prepare_missing(paths, options, settings, records)
     result.warnings = [records.warning] if records.warning else []
+    try:
+        return _write_digest(paths, values, outdir, options, settings, translator_factory, result)
+    except KeyboardInterrupt as exc:  # while grouping, translating or writing
+        raise _interrupted(paths, dict(enumerate(values))) from exc
+
+
+def _write_digest(
+    paths: Sequence[str],
+    values: Sequence[Article | BaseException],
+    outdir: str | os.PathLike[str],
+    options: DigestOptions,
+    settings: BatchSettings | None,
+    translator_factory: TranslatorFactory | None,
+    result: DigestResult,
+) -> DigestResult:
+    """Group the prepared inputs, plan the stories and write each language's digest."""
+    glossary = load_glossary(options)
     articles: list[Article] = []
     for path, value in zip(paths, values, strict=True):
         if isinstance(value, BaseException):
@@ -232,13 +249,17 @@ def _prepare_missing(
             if isinstance(value, Article) and os.path.isfile(paths[todo[k]]):
                 records.keep(paths[todo[k]], value)
     except KeyboardInterrupt as exc:
-        order = sorted(i for i, v in values.items() if isinstance(v, Article))
-        kept = "prepared and kept; the digest was not written (interrupted)"
-        done = [Result(source=paths[i], warnings=[kept]) for i in order]
-        raise Interrupted(done, len(paths), order) from exc
+        raise _interrupted(paths, values) from exc
     finally:
         records.save()
     return [values[i] for i in range(len(paths))]
+
+
+def _interrupted(paths: Sequence[str], values: dict[int, Article | BaseException]) -> Interrupted:
+    """Ctrl-C: the inputs prepared so far (their records are kept for the re-run)."""
+    order = sorted(i for i, v in values.items() if isinstance(v, Article))
+    kept = "prepared and kept; the digest was not written (interrupted)"
+    return Interrupted([Result(source=paths[i], warnings=[kept]) for i in order], len(paths), order)
 
 
 def _prepared(

@@ -105,3 +105,25 @@ def test_manifest_lists_every_input_with_its_status(tmp_path):
     assert old["outputs"] == [] and "outside the period" in old["warnings"][0]
     assert items["broken.docx"]["status"] == "error" and items["broken.docx"]["error"]
     assert items["digest"]["outputs"] == [str(out / "digest.ru.json")]
+
+
+def test_interrupted_after_preparing_writes_the_manifest_and_keeps_the_records(
+    tmp_path, monkeypatch
+):
+    folder = _inputs(tmp_path, [7, 8])
+    out, manifest = tmp_path / "out", tmp_path / "manifest.json"
+
+    def ctrl_c(articles, settings=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(digest_run, "group", ctrl_c)  # Ctrl-C while grouping
+    args = ("digest", folder, "-o", out, "--lang", "ru", "--format", "json", "-j", "1")
+    result = run(*args, "--manifest", manifest)
+    assert result.exit_code == 130 and "run the same command again" in result.stderr
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["exit_code"] == 130 and data["interrupted"] == {"done": 2, "total": 2}
+    assert all("interrupted" in item["warnings"][0] for item in data["items"])
+    monkeypatch.undo()
+    prepared = _counting(monkeypatch)
+    # In this process (the counting stand-in does not reach worker processes).
+    assert digest([folder], out, OPTIONS).exit_code == 0 and prepared == []  # both were kept
