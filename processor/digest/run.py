@@ -242,6 +242,7 @@ def _prepare_missing(
         if cached is None:
             todo.append(i)
         else:
+            cached.input = path  # as given this time ("news/a.txt" or "./news/a.txt")
             values[i] = cached
     try:
         for k, value in _prepared([paths[i] for i in todo], options, settings):

@@ -76,8 +76,14 @@ def test_changed_input_or_preparation_options_prepare_again(tmp_path, monkeypatc
     changed = sorted(folder.iterdir())[1]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nЕщё один абзац.\n", "utf-8")
     prepared = _counting(monkeypatch)
-    digest([folder], out, DigestOptions(languages=("ru",), formats=("md",), title="Другой"))
-    assert prepared == [str(changed)]  # languages, formats and title shape no record
+    monkeypatch.chdir(tmp_path)  # the same files, named another way
+    options = DigestOptions(languages=("ru",), formats=("json",), title="Другой")
+    digest(["news"], out, options)
+    assert prepared == ["news/" + changed.name]  # languages, formats and title shape no record
+    data = json.loads((out / "digest.ru.json").read_text(encoding="utf-8"))
+    assert {a["input"] for s in data["stories"] for a in s["articles"]} == {
+        f"news/{p.name}" for p in folder.iterdir()
+    }  # each input as given this time, the records read back too
     prepared.clear()
     digest([folder], out, DigestOptions(languages=("ru",), formats=("json",), figures=1))
     assert len(prepared) == 2
