@@ -65,8 +65,7 @@ def prepare_rate(paths: list[str], executor: str, jobs: int) -> tuple[float, flo
     options = DigestOptions(languages=("ru",))
     settings = BatchSettings(limits=Limits(jobs=jobs), executor=executor)  # type: ignore[arg-type]
     began = time.perf_counter()
-    with _prepared(paths, options, settings) as stream:
-        failed = sum(isinstance(x, BaseException) for x in stream)
+    failed = sum(isinstance(x, BaseException) for _, x in _prepared(paths, options, settings))
     seconds = time.perf_counter() - began
     assert not failed, f"{failed} inputs failed"
     return len(paths) / seconds, seconds

@@ -8,6 +8,10 @@ stories the thresholds were tuned on) and for the frozen `test` split.
 Pairwise precision/recall/F1: over pairs of articles, "same story" predicted vs labelled.
 B-cubed F1 (Bagga and Baldwin): per article, precision and recall of its predicted story.
 Also listed: each hard-negative story merged with its look-alike (an error of that kind).
+
+``--sweep 0.30,0.34,0.37`` groups the prepared articles once per threshold and gives the
+pairwise F1 of each split and of the pairs that touch a `tune` story (its merges with
+look-alikes of the test split count): the threshold is chosen on that column alone.
 """
 
 from __future__ import annotations
@@ -17,8 +21,12 @@ import itertools
 import json
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bench.harness import REPO, table
+
+if TYPE_CHECKING:
+    from processor.digest.articles import Article
 
 DATA = REPO / "tests" / "data" / "digest"
 
@@ -42,6 +50,55 @@ def pairwise(truth: Sequence[str], predicted: Sequence[int]) -> tuple[float, flo
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def touching(
+    truth: Sequence[str], predicted: Sequence[int], tune: Sequence[bool]
+) -> tuple[float, float, float]:
+    """Pairwise P/R/F1 over the pairs with at least one article of the tune split."""
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(range(len(truth)), 2):
+        if not (tune[i] or tune[j]):
+            continue
+        same_true, same_pred = truth[i] == truth[j], predicted[i] == predicted[j]
+        tp += same_true and same_pred
+        fp += same_pred and not same_true
+        fn += same_true and not same_pred
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _predicted(groups: Sequence[Sequence[int]], n: int) -> list[int]:
+    predicted = [0] * n
+    for g, members in enumerate(groups):
+        for i in members:
+            predicted[i] = g
+    return predicted
+
+
+def sweep(
+    articles: Sequence[Article],
+    truth: Sequence[str],
+    stories: dict[str, dict[str, str]],
+    thresholds: Sequence[float],
+) -> None:
+    import dataclasses
+
+    from processor.digest.stories import DEFAULT, group
+
+    tune = [stories[s]["split"] == "tune" for s in truth]
+    rows = []
+    for threshold in thresholds:
+        settings = dataclasses.replace(DEFAULT, threshold=threshold)
+        predicted = _predicted(group(articles, settings), len(articles))
+        row = [f"{threshold:.2f}", f"{touching(truth, predicted, tune)[2]:.3f}"]
+        for split in ("tune", "test", "all"):
+            keep = [i for i, s in enumerate(truth) if split in ("all", stories[s]["split"])]
+            f1 = pairwise([truth[i] for i in keep], [predicted[i] for i in keep])[2]
+            row.append(f"{f1:.3f}")
+        rows.append(tuple(row))
+    print(table(rows, ("threshold", "touching tune F1", "tune F1", "test F1", "all F1")))
+
+
 def bcubed(truth: Sequence[str], predicted: Sequence[int]) -> float:
     n = len(truth)
     p = r = 0.0
@@ -57,6 +114,7 @@ def bcubed(truth: Sequence[str], predicted: Sequence[int]) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the predicted stories")
+    parser.add_argument("--sweep", help="thresholds to compare, comma-separated")
     args = parser.parse_args(argv)
 
     from processor.digest.articles import prepare_article
@@ -67,13 +125,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     began = time.perf_counter()
     articles = [prepare_article(p, BriefOptions(languages=("ru",))) for p in paths]
     prepared = time.perf_counter() - began
+    if args.sweep:
+        sweep(articles, truth, stories, [float(t) for t in args.sweep.split(",")])
+        return
     began = time.perf_counter()
     groups = group(articles)
     grouped = time.perf_counter() - began
-    predicted = [0] * len(paths)
-    for g, members in enumerate(groups):
-        for i in members:
-            predicted[i] = g
+    predicted = _predicted(groups, len(paths))
 
     rows = []
     for split in ("all", "tune", "test"):

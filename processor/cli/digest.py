@@ -15,8 +15,9 @@ from processor.cli.common import (
     fail_run,
     load_settings,
     memo_options,
+    write_manifest_or_say,
 )
-from processor.cli.documents import _check_length, _csv, selection_options
+from processor.cli.documents import _check_length, _check_manifest, _csv, selection_options
 from processor.preparation import MEMO_LANGUAGES
 
 
@@ -95,6 +96,15 @@ def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     help="Where inputs are read: worker processes here, or Ray tasks.",
 )
 @click.option("--address", default=None, metavar="HOST:PORT", help="Ray cluster to join.")
+@click.option(
+    "--force", is_flag=True, help="Prepare every input again, even those kept by an earlier run."
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write a JSON manifest of inputs with their status, and the digest's files "
+    "(- for stdout).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @config_option
 @debug_option
@@ -121,6 +131,8 @@ def digest(
     timeout: float,
     executor: str,
     address: str | None,
+    force: bool,
+    manifest: str | None,
     quiet: bool,
     config_path: str | None,
     debug: bool,
@@ -133,9 +145,14 @@ def digest(
     Stories told by more outlets, and by the President, Government,
     Parliament or courts, come first. Writes OUTPUT/digest.<lang>.<format>.
 
+    Each input is prepared once: its record is kept in OUTPUT/.processor-digest,
+    so after Ctrl-C the same command prepares only the inputs not yet done
+    (and a re-run with more articles only the new ones). --force prepares all.
+
     \b
     Exit codes: 0 all written; 1 an input or an output failed (the others are
-    in the digest); 2 bad usage; 3 a language was missing a model.
+    in the digest); 2 bad usage; 3 a language was missing a model;
+    130 interrupted.
 
     \b
     Examples:
@@ -147,8 +164,10 @@ def digest(
     from processor.digest import DigestOptions
     from processor.digest import digest as run_digest
     from processor.interrupts import terminate_as_interrupt
+    from processor.results import Interrupted
 
     _check_length(sentences, ratio)
+    _check_manifest(manifest, inputs)
     config = load_settings(config_path, debug)
     options = DigestOptions(
         since=since,
@@ -163,24 +182,31 @@ def digest(
     )  # fmt: skip
     limits = Limits(jobs=jobs or config.jobs or default_jobs(), timeout=timeout or None)
     settings = BatchSettings(
-        limits=limits, executor="ray" if executor == "ray" else "local", address=address
+        limits=limits,
+        force=force,
+        executor="ray" if executor == "ray" else "local",
+        address=address,
     )
     try:
         with terminate_as_interrupt():
             result = run_digest(
                 inputs, outdir or config.output or Path("digest"), options, settings=settings
             )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.secho("interrupted; run the same command again", fg="yellow", err=True)
+        if manifest and isinstance(exc, Interrupted):
+            write_manifest_or_say(manifest, exc.results, debug, total=exc.total)
         sys.exit(130)
     except Exception as exc:  # the run as a whole: a bad glossary or format
-        fail_run(exc, debug)
+        fail_run(exc, debug, manifest=manifest)
     for failed in result.failed:
         click.secho(f"error: {failed['reason']}", fg="red", err=True)
     for line in result.errors:
         click.secho(f"error: {line}", fg="red", err=True)
     for missing in result.missing:
         click.secho(f"missing: {missing}", fg="yellow", err=True)
+    for line in result.warnings:
+        click.secho(f"warning: {line}", fg="yellow", err=True)
     if not quiet:
         for item in result.excluded:
             click.echo(f"skipped: {item['input']}: {item['reason']}, outside the period", err=True)
@@ -188,4 +214,7 @@ def digest(
         click.echo(
             f"ok: {result.articles} articles, {result.stories} stories -> {written}", err=True
         )
-    sys.exit(result.exit_code)
+    code = result.exit_code
+    if manifest and not write_manifest_or_say(manifest, result.results(), debug):
+        code = 1
+    sys.exit(code)

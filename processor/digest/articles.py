@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from processor.digest.outlets import Outlet, Outlets
 from processor.summarize.figures import figure_spans
 
 if TYPE_CHECKING:
+    from processor.glossary import Glossary
     from processor.preparation import BriefOptions, Prepared
 
 LEAD_SENTENCES = 3
@@ -86,15 +88,21 @@ class Article:
     title_lemmas: frozenset[str] = frozenset()  # of the headline alone
     numbers: frozenset[str] = frozenset()
     vector: bytes = b""  # float32, unit length (navec mean of the lead); b"": none
+    publisher: Outlet | None = None  # the outlet, identified (None: not identified yet)
+    lead_speakers: frozenset[str] = frozenset()  # surnames of who speaks in the lead
 
     @property
     def name_keys(self) -> frozenset[str]:
         return frozenset(n.key for n in self.names)
 
     @property
+    def source(self) -> Outlet:
+        """Who published it (:mod:`processor.digest.outlets`)."""
+        return self.publisher or Outlets().identify(self.outlet, self.url, self.input)
+
+    @property
     def source_key(self) -> str:
-        """Who published it: the outlet, else the site, else the input itself."""
-        return (self.outlet or self.url or self.input).lower()
+        return self.source.key
 
 
 def clean_lead(sentence: str) -> str:
@@ -127,8 +135,9 @@ def speakers_of(prepared: Prepared) -> dict[str, str]:
     return {sid: speaker.line() for sid, speaker in speech.speakers.items()}
 
 
-def describe(prepared: Prepared) -> Article:
-    """The digest's record of one prepared input."""
+def describe(prepared: Prepared, glossary: Glossary | None = None) -> Article:
+    """The digest's record of one prepared input (its outlet identified with the
+    glossary's media entries, when there is a glossary)."""
     from processor.memo.content import derive_title
 
     doc = prepared.doc
@@ -138,6 +147,12 @@ def describe(prepared: Prepared) -> Article:
     # The dateline may span sentences ("Астана. 26 ноября. КазТАГ – ..."): cut it once.
     lead = clean_lead(" ".join(_ATTRIBUTION.sub(".", s.text) for s in body[:LEAD_SENTENCES]))
     speakers = speakers_of(prepared)
+    # Who the lead quotes ("сообщил Дмитрий Песков"): a statement is its speaker's event.
+    lead_speakers = frozenset(
+        speakers[s.id].split(",", 1)[0].split()[-1].lower()
+        for s in body[:LEAD_SENTENCES]
+        if s.id in speakers and speakers[s.id].strip()
+    )
     points = [
         Point(
             p.sentence_ids,
@@ -172,7 +187,20 @@ def describe(prepared: Prepared) -> Article:
         title_lemmas=frozenset(title_lemmas),
         numbers=numbers_of(f"{headline} {' '.join(s.text for s in body)}"),
         vector=vector,
+        lead_speakers=lead_speakers,
+        publisher=_outlets(glossary).identify(meta.outlet, meta.url, prepared.source),
     )
+
+
+_OUTLETS: dict[int, tuple[object, Outlets]] = {}
+
+
+def _outlets(glossary: Glossary | None) -> Outlets:
+    """The outlet index of ``glossary``, built once per loaded glossary."""
+    cached = _OUTLETS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        cached = _OUTLETS[id(glossary)] = (glossary, Outlets(glossary))
+    return cached[1]
 
 
 def _lemmas_and_vector(text: str) -> tuple[dict[str, int], bytes]:
@@ -206,6 +234,6 @@ def _lemmas_and_vector(text: str) -> tuple[dict[str, int], bytes]:
 
 def prepare_article(path: str, options: BriefOptions) -> Article:
     """Prepare one input and describe it; raises on failure (the batch executor's unit)."""
-    from processor.preparation import prepare
+    from processor.preparation import load_glossary, prepare
 
-    return describe(prepare(path, options))
+    return describe(prepare(path, options), load_glossary(options))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from processor import __version__
 from processor.digest.articles import Article, Name
 from processor.digest.labels import label
+from processor.digest.outlets import Outlet
 from processor.digest.ranking import rank
 from processor.kazakh_latin import base_language, in_script
 from processor.summarize.figures import figures_of
@@ -72,6 +73,7 @@ class StoryPlan:
     articles: list[Source]
     names: list[Name]
     name_articles: dict[str, int] = field(default_factory=dict)  # name key -> articles
+    outlets: dict[str, Outlet] = field(default_factory=dict)  # input -> its outlet
 
 
 @dataclass
@@ -199,27 +201,34 @@ def _value(figure: str) -> tuple[float, str] | None:
 
 def _figures(members: Sequence[Article]) -> list[Figure]:
     found: list[Figure] = []
+    key = {a.input: a.source_key for a in members}  # one outlet, however each names it
     for a in members:
-        outlet = a.outlet or a.input
+        outlet = a.source.name("ru")
         for sentence in [*a.figure_sentences, *(p.text for p in a.points)]:
             for fig in figures_of("", sentence):  # what each measures, from the parse
                 figure = fig.text
                 if _DATE_LIKE.fullmatch(figure):
                     continue  # a day, a year or an hour: a date, not a figure
-                if any(f.figure == figure and f.outlet == outlet for f in found):
+                if any(f.figure == figure and key[f.input] == key[a.input] for f in found):
                     continue
                 found.append(Figure(figure, fig.what, outlet, a.input))
     for f in found:
         fv = _value(f.figure)
         for g in found:
             gv = _value(g.figure)
-            if fv is None or gv is None or f.outlet == g.outlet or fv[1] != gv[1] or not fv[1]:
+            same_outlet = key[f.input] == key[g.input]
+            if fv is None or gv is None or same_outlet or fv[1] != gv[1] or not fv[1]:
                 continue
             if fv[0] != gv[0] and abs(fv[0] - gv[0]) <= _DISAGREE * max(fv[0], gv[0]):
                 f.disagrees = g.disagrees = True
     # Disagreements first: they are what an analyst must check.
     found.sort(key=lambda f: not f.disagrees)
     return found[:MAX_FIGURES]
+
+
+def _shown(article: Article) -> str | None:
+    """The outlet as a source row shows it (None: the article names none)."""
+    return article.source.name("ru") if article.outlet or article.url else None
 
 
 def plan(articles: Sequence[Article], groups: Sequence[Sequence[int]]) -> list[StoryPlan]:
@@ -243,9 +252,10 @@ def plan(articles: Sequence[Article], groups: Sequence[Sequence[int]]) -> list[S
                 title=title,
                 key_points=_points(ordered, title),
                 figures=_figures(ordered),
-                articles=[Source(a.input, a.outlet, a.date, a.url, a.headline) for a in ordered],
+                articles=[Source(a.input, _shown(a), a.date, a.url, a.headline) for a in ordered],
                 names=list(names.values()),
                 name_articles=named,
+                outlets={a.input: a.source for a in ordered},
             )
         )
     return plans
@@ -273,7 +283,12 @@ def _indexed(plans: Sequence[StoryPlan]) -> set[str]:
     for p in plans:
         for key, n in p.name_articles.items():
             counts[key] = counts.get(key, 0) + n
-    outlets = " ".join((a.outlet or "").lower() for p in plans for a in p.articles)
+    outlets = " ".join(
+        f"{o.ru} {o.en} {a.outlet or ''}".lower()
+        for p in plans
+        for a in p.articles
+        if (o := p.outlets.get(a.input)) is not None
+    )
     return {
         n.key
         for p in plans
@@ -306,6 +321,13 @@ def build_digest(
     def shown(text: str) -> str:
         return translations.get(text, text) if translations is not None else text
 
+    outlet_of = {i: o for p in plans for i, o in p.outlets.items()}
+
+    def outlet_name(input: str, given: str) -> str:
+        """The outlet's canonical name in ``language`` (the glossary's), else as given."""
+        outlet = outlet_of.get(input)
+        return outlet.name(language) if outlet is not None else given
+
     stories = []
     index: dict[str, IndexEntry] = {}
     indexed = _indexed(plans)
@@ -321,13 +343,21 @@ def build_digest(
                 ],
                 figures=[
                     Figure(
-                        f.figure, shown(f.what) if f.what else "", f.outlet, f.input, f.disagrees
+                        f.figure,
+                        shown(f.what) if f.what else "",
+                        outlet_name(f.input, f.outlet),
+                        f.input,
+                        f.disagrees,
                     )
                     for f in p.figures
                 ],
-                articles=p.articles,
+                articles=[
+                    replace(a, outlet=outlet_name(a.input, a.outlet) if a.outlet else None)
+                    for a in p.articles
+                ],
                 names=p.names,
                 name_articles=p.name_articles,
+                outlets=p.outlets,
             )
         )
         for n in p.names:
@@ -337,7 +367,11 @@ def build_digest(
             if p.id not in entry.stories:
                 entry.stories.append(p.id)
     ordered = sorted(index.values(), key=lambda e: (-len(e.stories), e.name))
-    outlets = {(a.outlet or a.url or a.input).lower() for p in plans for a in p.articles}
+    outlets = {
+        o.key if (o := p.outlets.get(a.input)) is not None else a.input
+        for p in plans
+        for a in p.articles
+    }
     from processor.memo.content import default_marking
 
     return Digest(

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 
 from processor.digest.articles import Article, prepare_article
 from processor.digest.content import Digest, StoryPlan, build_digest, plan, texts_of
+from processor.digest.outlets import unify
+from processor.digest.records import Records
 from processor.digest.render import FORMATS, write
 from processor.digest.stories import group
 from processor.errors import NoRouteError, UsageError
 from processor.kazakh_latin import base_language, in_script
 from processor.preparation import BriefOptions, load_glossary
-from processor.results import Missing, failure_line
+from processor.results import Interrupted, Missing, Result, failure_line
 
 if TYPE_CHECKING:
     from processor.batch.run import BatchSettings
@@ -52,6 +54,8 @@ class DigestResult:
     excluded: list[dict[str, str]] = field(default_factory=list)  # outside the period
     missing: list[Missing] = field(default_factory=list)  # languages with no model
     errors: list[str] = field(default_factory=list)  # a language or a file not written
+    warnings: list[str] = field(default_factory=list)  # e.g. records not kept for resuming
+    story_of: dict[str, str] = field(default_factory=dict)  # input -> its story's id
     digests: list[Digest] = field(default_factory=list)
 
     @property
@@ -59,6 +63,23 @@ class DigestResult:
         if self.failed or self.errors:
             return 1
         return 3 if self.missing else 0
+
+    def results(self) -> list[Result]:
+        """Every input with its status (its story, or why it is not in the digest), then the
+        digest itself with its files, missing languages and errors: the manifest's items."""
+        items = [
+            Result(source=path, outputs=list(self.outputs), report={"story": story})
+            for path, story in self.story_of.items()
+        ]
+        items += [Result(source=f["input"], error=f["reason"]) for f in self.failed]
+        items += [
+            Result(source=e["input"], warnings=[f"{e['reason']}, outside the period"])
+            for e in self.excluded
+        ]
+        digest = Result(source="digest", outputs=list(self.outputs), missing=list(self.missing))
+        digest.warnings = list(self.warnings)
+        digest.error = "; ".join(self.errors) or None
+        return [*items, digest]
 
 
 def digest(
@@ -82,20 +103,42 @@ def digest(
     unknown = [f for f in options.formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown output format '{unknown[0]}'; choose from {', '.join(FORMATS)}")
-    glossary = load_glossary(options)
+    load_glossary(options)  # a glossary that cannot be loaded stops the run before any work
     paths = [s.path for s in collect_sources(inputs)]
     result = DigestResult()
+    records = Records(outdir, options, force=settings is not None and settings.force)
+    values = _prepare_missing(paths, options, settings, records)
+    result.warnings = [records.warning] if records.warning else []
+    try:
+        return _write_digest(paths, values, outdir, options, settings, translator_factory, result)
+    except KeyboardInterrupt as exc:  # while grouping, translating or writing
+        raise _interrupted(paths, dict(enumerate(values))) from exc
+
+
+def _write_digest(
+    paths: Sequence[str],
+    values: Sequence[Article | BaseException],
+    outdir: str | os.PathLike[str],
+    options: DigestOptions,
+    settings: BatchSettings | None,
+    translator_factory: TranslatorFactory | None,
+    result: DigestResult,
+) -> DigestResult:
+    """Group the prepared inputs, plan the stories and write each language's digest."""
+    glossary = load_glossary(options)
     articles: list[Article] = []
-    with _prepared(paths, options, settings) as stream:
-        for path, value in zip(paths, stream, strict=True):
-            if isinstance(value, BaseException):
-                result.failed.append({"input": path, "reason": failure_line(value, path)})
-            elif not _in_period(value, options):
-                result.excluded.append({"input": path, "reason": f"dated {value.date}"})
-            else:
-                articles.append(value)
+    for path, value in zip(paths, values, strict=True):
+        if isinstance(value, BaseException):
+            result.failed.append({"input": path, "reason": failure_line(value, path)})
+        elif not _in_period(value, options):
+            result.excluded.append({"input": path, "reason": f"dated {value.date}"})
+        else:
+            articles.append(value)
+    for article, outlet in zip(articles, unify([a.source for a in articles]), strict=True):
+        article.publisher = outlet
     plans = plan(articles, group(articles))
     result.articles, result.stories = len(articles), len(plans)
+    result.story_of = {a.input: p.id for p in plans for a in p.articles}
     dates = sorted(a.date for a in articles if a.date)
     period = (
         options.since or (dates[0] if dates else None),
@@ -185,13 +228,47 @@ def _default_factory(options: BriefOptions, settings: BatchSettings | None) -> T
     return factory
 
 
-@contextlib.contextmanager
+def _prepare_missing(
+    paths: Sequence[str], options: BriefOptions, settings: BatchSettings | None, records: Records
+) -> list[Article | BaseException]:
+    """Each input's record (or its failure) in input order: the records kept by an earlier
+    run are read back, the others prepared and kept as they come.
+
+    Ctrl-C keeps what was prepared and raises :class:`Interrupted` with those inputs."""
+    values: dict[int, Article | BaseException] = {}
+    todo = []
+    for i, path in enumerate(paths):
+        cached = records.cached(path) if os.path.isfile(path) else None
+        if cached is None:
+            todo.append(i)
+        else:
+            cached.input = path  # as given this time ("news/a.txt" or "./news/a.txt")
+            values[i] = cached
+    try:
+        for k, value in _prepared([paths[i] for i in todo], options, settings):
+            values[todo[k]] = value
+            if isinstance(value, Article) and os.path.isfile(paths[todo[k]]):
+                records.keep(paths[todo[k]], value)
+    except KeyboardInterrupt as exc:
+        raise _interrupted(paths, values) from exc
+    finally:
+        records.save()
+    return [values[i] for i in range(len(paths))]
+
+
+def _interrupted(paths: Sequence[str], values: dict[int, Article | BaseException]) -> Interrupted:
+    """Ctrl-C: the inputs prepared so far (their records are kept for the re-run)."""
+    order = sorted(i for i, v in values.items() if isinstance(v, Article))
+    kept = "prepared and kept; the digest was not written (interrupted)"
+    return Interrupted([Result(source=paths[i], warnings=[kept]) for i in order], len(paths), order)
+
+
 def _prepared(
     paths: Sequence[str], options: BriefOptions, settings: BatchSettings | None
-) -> Iterator[Iterator[Article | BaseException]]:
-    """Each input's record (or its failure), in input order."""
+) -> Iterator[tuple[int, Article | BaseException]]:
+    """Each input's position and record (or its failure), as each is done."""
     if settings is None:
-        yield (_serial(p, options) for p in paths)
+        yield from ((i, _serial(p, options)) for i, p in enumerate(paths))
         return
     from processor.batch.executor import run_each
     from processor.batch.run import PRELOAD
@@ -207,10 +284,8 @@ def _prepared(
     else:
         stream = run_each(work, paths, settings.limits, names=paths, preload=PRELOAD)
     with cleanup, contextlib.closing(stream):
-        done: dict[int, Article | BaseException] = {}
         for item in stream:
-            done[item.index] = item.error if item.error is not None else item.value  # type: ignore[assignment]
-        yield (done[i] for i in range(len(paths)))
+            yield item.index, item.error if item.error is not None else item.value  # type: ignore[misc]
 
 
 def _serial(path: str, options: BriefOptions) -> Article | BaseException:

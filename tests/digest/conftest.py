@@ -26,6 +26,9 @@ def story_of(path: str) -> str:
 @pytest.fixture(scope="session")
 def prepared_articles() -> dict[int, Article]:
     """Prepared records, by file number, of the files the digest tests use."""
-    numbers = [1, 2, 3, 7, 8, 9, 10, 11, 12, 21, 22, 23, 24, 31, 32, 33, 34]
+    numbers = [
+        *(1, 2, 3, 7, 8, 9, 10, 11, 12, 17, 18, 19, 20, 21, 22, 23, 24, 31, 32, 33, 34),
+        *(41, 42, 43, 44, 48, 49, 50, 60, 61, 62, 64, 65, 66, 67, 68),
+    ]
     options = BriefOptions(languages=("ru",))
     return {n: prepare_article(path_of(n), options) for n in numbers}

@@ -29,7 +29,8 @@ def test_command_writes_docx_md_json_with_every_input_once(tmp_path):
     result = run("digest", folder, "-o", out, "--lang", "ru", "--format", "docx,md,json", "-j", "1")
     assert result.exit_code == 1, result.output  # one input failed; the digest is written
     assert "error: " in result.stderr and "broken.docx" in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert (out / ".processor-digest").is_dir()  # each input's record, for a re-run
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "digest.ru.docx",
         "digest.ru.json",
         "digest.ru.md",

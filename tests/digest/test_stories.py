@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from processor.digest.stories import Grouping, candidate_pairs, group
+from processor.digest.stories import Grouping, _near, candidate_pairs, group
 from processor.digest.stories import _Scorer as Scorer
 from tests.digest.conftest import path_of, story_of
 
@@ -65,3 +65,45 @@ def test_undated_articles_are_grouped_among_themselves(prepared_articles):
     dated = [prepared_articles[n] for n in (7, 8, 9)]
     groups = group(undated + dated)
     assert sorted(map(sorted, groups)) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_first_and_final_reading_on_one_day_are_two_stories(prepared_articles):
+    """18 Dec 2025: the Senate passes the LGBT propaganda bill in the first reading (BAQ.KZ)
+    and, the same day, in the second and final one (NEWSru, Взгляд)."""
+    stories = _stories(prepared_articles, [60, 61, 62])
+    assert stories == {frozenset({60}), frozenset({61, 62})}
+
+
+def test_turnout_at_different_hours_and_the_close_are_different_stories(prepared_articles):
+    """6 Oct 2024, the nuclear plant referendum: turnout at 16:00, at 18:00, and the polls
+    closing (Sputnik, Elorda): the same commission, words and day."""
+    stories = _stories(prepared_articles, [17, 18, 19, 20])
+    assert stories == {frozenset({17}), frozenset({18}), frozenset({19, 20})}
+
+
+def test_nomination_and_appointment_on_one_day_are_two_stories(prepared_articles):
+    """6 Feb 2024: Koshanov proposes Bektenov as Prime Minister; Tokayev appoints him."""
+    stories = _stories(prepared_articles, [41, 42, 43])
+    assert stories == {frozenset({41, 42}), frozenset({43})}
+
+
+def test_the_same_visit_announced_by_two_officials_is_two_stories(prepared_articles):
+    """Peskov announces Tokayev's November visit (28 Sep 2025, Ведомости, Газета.Ru); the
+    next day Kazakhstan's foreign minister speaks of its preparation."""
+    stories = _stories(prepared_articles, [48, 49, 50])
+    assert stories == {frozenset({48, 49}), frozenset({50})}
+
+
+def test_talks_on_the_sidelines_are_not_the_summit(prepared_articles):
+    """Putin and Tokayev's talks "на полях саммита ШОС" (3 Jul 2024) and the summit itself
+    (4 Jul 2024: gov.kz, Black Sea News, Вечерняя Москва)."""
+    stories = _stories(prepared_articles, [65, 66, 67, 68])
+    assert stories == {frozenset({65}), frozenset({66, 67, 68})}
+
+
+def test_a_figure_told_two_ways_is_one_figure():
+    assert _near(frozenset({"66.66"}), frozenset({"63.66"}))  # a misprinted digit
+    assert _near(frozenset({"57.6"}), frozenset({"57.68"}))  # cut to one decimal
+    # Two counts of one measure, and a region's whole number against the country's.
+    assert not _near(frozenset({"61.56"}), frozenset({"63.66"}))
+    assert not _near(frozenset({"64"}), frozenset({"63.66"}))
