@@ -17,8 +17,11 @@ from processor.digest.outlets import Outlet, Outlets
 from processor.summarize.figures import figure_spans
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from processor.glossary import Glossary
     from processor.preparation import BriefOptions, Prepared
+    from processor.speech import Speaker
 
 LEAD_SENTENCES = 3
 # Parts of speech whose lemmas say what happened and to whom.
@@ -126,13 +129,21 @@ def numbers_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def speakers_of(prepared: Prepared) -> dict[str, str]:
-    """Sentence id -> who says it ("Эдуард Полетаев, политолог"), from the speech found
-    when the input was prepared (:func:`processor.speech.find_speech`)."""
-    speech = prepared.speech
-    if speech is None:
-        return {}
-    return {sid: speaker.line() for sid, speaker in speech.speakers.items()}
+def speakers_of(prepared: Prepared) -> dict[str, Speaker]:
+    """Sentence id -> who says it, from the speech found when the input was prepared
+    (:func:`processor.speech.find_speech`)."""
+    return prepared.speech.speakers if prepared.speech is not None else {}
+
+
+def signed(speakers: dict[str, Speaker], ids: Sequence[str], text: str) -> str | None:
+    """The "— speaker" of a key point ("Эдуард Полетаев, политолог"), unless its text names
+    the speaker already ("Об этом сообщила пресс-служба Акорды"), as the memo does."""
+    from processor.speech.people import names_speaker
+
+    speaker = next((speakers[i] for i in ids if i in speakers), None)
+    if speaker is None or names_speaker(text, speaker.key):
+        return None
+    return speaker.line()
 
 
 def describe(prepared: Prepared, glossary: Glossary | None = None) -> Article:
@@ -148,17 +159,19 @@ def describe(prepared: Prepared, glossary: Glossary | None = None) -> Article:
     lead = clean_lead(" ".join(_ATTRIBUTION.sub(".", s.text) for s in body[:LEAD_SENTENCES]))
     speakers = speakers_of(prepared)
     # Who the lead quotes ("сообщил Дмитрий Песков"): a statement is its speaker's event.
+    # People only: "сообщает ТАСС" in one lead and "передает BAQ.kz" in another is no
+    # different event.
     lead_speakers = frozenset(
-        speakers[s.id].split(",", 1)[0].split()[-1].lower()
+        speakers[s.id].key.lower()
         for s in body[:LEAD_SENTENCES]
-        if s.id in speakers and speakers[s.id].strip()
+        if s.id in speakers and speakers[s.id].kind == "person" and speakers[s.id].key
     )
     points = [
         Point(
             p.sentence_ids,
             p.text,
             p.score,
-            next((speakers[i] for i in p.sentence_ids if i in speakers), None),
+            signed(speakers, p.sentence_ids, p.text),
         )
         for p in prepared.selection.key_points
     ]

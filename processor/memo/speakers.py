@@ -105,12 +105,11 @@ def render(
     if speaker.kind == "organization":
         # An institution ("акимат Алматы"): translated like a role, with the memo's
         # sentences and names held; its first word tells whether a sentence names it.
-        return SpeakerLine(_role(speaker.name, language, translations), "", speaker.name.split()[0])
-    surname = speaker.name.split()[-1]
+        return SpeakerLine(_role(speaker.name, language, translations), "", speaker.key)
     return SpeakerLine(
         _name(speaker.name, language, entities),
         _role(speaker.role, language, translations),
-        surname,
+        speaker.key,
     )
 
 
@@ -144,7 +143,9 @@ def _role(role: str, language: str, translations: Mapping[str, str] | None) -> s
 def with_speaker(text: str, source_text: str, speaker: SpeakerLine | None) -> str:
     """A bullet's text with "— name, role" after it, unless the source sentence names
     the speaker itself ("Токаев подчеркнул ...")."""
-    if speaker is None or speaker.surname[:5].lower() in source_text.lower():
+    from processor.speech.people import names_speaker
+
+    if speaker is None or names_speaker(source_text, speaker.surname):
         return text
     return f"{text} — {speaker.line()}"
 

@@ -19,6 +19,21 @@ class Speaker:
         """ "Эдуард Полетаев, политолог"."""
         return f"{self.name}, {self.role}" if self.role else self.name
 
+    @property
+    def key(self) -> str:
+        """The word a sentence names this speaker by: the surname, or an institution's
+        first word ("пресс-служба Акорды" -> "пресс-служба")."""
+        words = self.name.split()
+        if not words:
+            return ""
+        return words[0] if self.kind == "organization" else words[-1]
+
+
+def names_speaker(text: str, key: str) -> bool:
+    """Whether ``text`` names the speaker whose :attr:`Speaker.key` is ``key`` (in any
+    case: "Полетаев", "Полетаева"), so that no "— speaker" line is added to it."""
+    return bool(key) and key[:5].lower() in text.lower()
+
 
 @dataclass
 class Person:
