@@ -13,6 +13,7 @@ models and navec vectors): nothing is downloaded.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -95,6 +96,23 @@ def normalize_tokens(tokens: Any) -> str:
     return str(syntax_normalize(pipeline().morph_vocab, tokens))
 
 
+_PARSED: dict[str, Any] = {}  # the last texts parse_text parsed, oldest first
+_KEEP = 2
+
+
+def parse_text(text: str) -> Any:
+    """:func:`parse` of ``text`` with syntax and NER, kept for the next stage that reads the
+    same text: the names table's entities and the speakers of one article share a parse
+    (the parse is most of a worker's time per article)."""
+    doc = _PARSED.pop(text, None)
+    if doc is None:
+        doc = parse(text)
+    _PARSED[text] = doc
+    while len(_PARSED) > _KEEP:
+        del _PARSED[next(iter(_PARSED))]
+    return doc
+
+
 @dataclass(frozen=True)
 class ParsedSentences:
     """One parse of many sentences, cut back into them: ``tokens[k]`` and ``spans[k]``
@@ -110,19 +128,42 @@ class ParsedSentences:
 def parse_sentences(texts: tuple[str, ...]) -> ParsedSentences:
     """:func:`parse` of ``texts`` in one call (natasha batches it: several times faster
     than a call per sentence), cached so that the stages reading one article share it."""
-    from bisect import bisect_right
-
     starts = []
     offset = 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    doc = parse("\n".join(texts))
-    out = ParsedSentences([[] for _ in texts], [[] for _ in texts], {}, {})
+    ranges = [(a, a + len(t)) for a, t in zip(starts, texts, strict=True)]
+    return _cut(parse("\n".join(texts)), ranges)
+
+
+def sentences_in(text: str, ranges: Sequence[tuple[int, int]]) -> ParsedSentences | None:
+    """The sentences at ``ranges`` (start, stop offsets, in order, not overlapping) of
+    ``text`` when :func:`parse_text` parsed the whole text already (the names table's
+    entities did), else None: the caller then parses only what it needs."""
+    doc = _PARSED.get(text)
+    return None if doc is None else _cut(doc, ranges)
+
+
+def _cut(doc: Any, ranges: Sequence[tuple[int, int]]) -> ParsedSentences:
+    """Tokens and spans of ``doc`` by the range they start in; an empty range gets none."""
+    from bisect import bisect_right
+
+    starts = [start for start, _ in ranges]
+    out = ParsedSentences([[] for _ in ranges], [[] for _ in ranges], {}, {})
+
+    def place(at: int) -> int | None:
+        k = bisect_right(starts, at) - 1
+        return k if k >= 0 and at < ranges[k][1] else None
+
     for token in doc.tokens:
-        out.tokens[bisect_right(starts, token.start) - 1].append(token)
         out.by_id[token.id] = token
         out.children.setdefault(token.head_id, []).append(token)
+        k = place(token.start)
+        if k is not None:
+            out.tokens[k].append(token)
     for span in doc.spans:
-        out.spans[bisect_right(starts, span.start) - 1].append(span)
+        k = place(span.start)
+        if k is not None:
+            out.spans[k].append(span)
     return out

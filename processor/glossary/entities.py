@@ -67,7 +67,7 @@ def find_entities(
     """
     from processor.glossary.patterns import coordinated_places, institutions
     from processor.glossary.places import place_book
-    from processor.nlp import normal_of, parse
+    from processor.nlp import normal_of, parse, parse_text
 
     book = place_book(glossary)
     found: list[Entity] = []
@@ -81,7 +81,8 @@ def find_entities(
         covered = [(m.start, m.stop) for m in found_here]
         # A name the glossary has (not a term inside it, as "акимат" is) is not rebuilt.
         names = [(m.start, m.stop) for m in found_here if m.entry.type != "term"]
-        doc = parse(text, syntax=syntax)
+        # The speakers' stage reads the same article: parsed once (nlp.parse_text).
+        doc = parse_text(text) if syntax else parse(text, syntax=False)
         built: list[Entity] = []
         if syntax:
             for r in institutions(doc, book) + coordinated_places(doc, book):

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from processor.model import Document
+from processor.model import Document, Paragraph, Sentence
 from processor.speech import lexicon, sources
 from processor.speech.people import People, Person, Speaker
 from processor.speech.roles import nominative_name, position, role_of
@@ -72,7 +72,6 @@ class Speech:
 
 def find_speech(doc: Document) -> Speech:
     """The speakers and the genre of ``doc`` (segmented first if it was not)."""
-    from processor.nlp import parse_sentences
     from processor.summarize.rules import is_question_turn
 
     if not doc.is_segmented:
@@ -91,8 +90,7 @@ def find_speech(doc: Document) -> Speech:
     }
     # The headline is parsed too: it names the guest of an interview ("Андрей Чеботарёв: ...").
     title = (doc.title or "").strip()
-    texts = ("" if s.paragraph in answers else s.text for s in sentences)
-    parsed = parse_sentences((title, *texts))
+    parsed = _parsed(doc, title, sentences, answers)
     people = People()
     headline = list(_name_spans(parsed.spans[0], parsed.by_id, parsed.children, people).values())
     found: dict[str, Person] = {}
@@ -176,6 +174,45 @@ def find_speech(doc: Document) -> Speech:
 
 # A paragraph that only introduces the next one's quotation: "Имя Фамилия, роль:".
 _INTRO = re.compile(r"^\s*(?P<name>[А-ЯЁ][^,:«»\"]{2,60}?),\s*(?P<role>[^:«»\"]{2,120}):\s*$")
+
+
+def _parsed(
+    doc: Document, title: str, sentences: list[Sentence], answers: set[int]
+) -> ParsedSentences:
+    """The headline (item 0) and the sentences parsed; an answer's sentences left empty.
+
+    When the headline is the document's title paragraph (or there is none), the sentences
+    are cut from the parse of the whole text that the names table made already.
+    """
+    from processor.nlp import parse_sentences, sentences_in
+
+    heads = [p for p in doc.paragraphs if p.kind == "title"]
+    if heads and heads[0] is not doc.paragraphs[0]:
+        heads = []  # not where a headline stands: parsed on its own below
+    if not title or (heads and heads[0].text.strip() == title):
+        cut = sentences_in(doc.text, _ranges(doc, heads, sentences, answers))
+        if cut is not None:
+            return cut
+    texts = ("" if s.paragraph in answers else s.text for s in sentences)
+    return parse_sentences((title, *texts))
+
+
+def _ranges(
+    doc: Document, heads: list[Paragraph], sentences: list[Sentence], answers: set[int]
+) -> list[tuple[int, int]]:
+    """Where the headline and each sentence stand in ``doc.text`` (an answer: empty)."""
+    offsets, at = {}, 0
+    for paragraph in doc.paragraphs:
+        offsets[paragraph.index] = at
+        at += len(paragraph.text) + 2  # Document.text joins paragraphs with a blank line
+    first = offsets[heads[0].index] if heads else 0
+    ranges = [(first, first + len(heads[0].text)) if heads else (0, 0)]
+    for s in sentences:
+        start = offsets[s.paragraph] + s.start
+        ranges.append(
+            (start, start) if s.paragraph in answers else (start, offsets[s.paragraph] + s.stop)
+        )
+    return ranges
 
 
 def _introduced(text: str, people: People) -> Person | None:
