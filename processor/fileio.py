@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,18 +26,25 @@ def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
     if _read_only(dest):
         # A replace would succeed (it needs only the folder): respect the owner's lock.
         raise OutputError("is read-only; not replaced", path=str(dest))
+    # Ctrl-C or SIGTERM is held back from mkstemp until the try below that removes the
+    # file (a batch interrupted right after mkstemp left a '.part' file behind).
+    previous = _hold_signals()
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(dest)) from exc
-    os.close(fd)
+    except BaseException as exc:
+        _release_signals(previous)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(dest)) from exc
+        raise
     tmp = Path(tmp_name)
-    # mkstemp creates 0600; an output should get the permissions any new file gets.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
     try:
+        _release_signals(previous)  # a signal held back arrives here: the file goes
+        os.close(fd)
+        # mkstemp creates 0600; an output should get the permissions any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         yield tmp
         try:
             with open(tmp, "rb+") as fh:
@@ -48,6 +56,21 @@ def atomic_path(dest: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """Block SIGINT and SIGTERM in this thread (where the OS can); the mask before."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+
+def _release_signals(previous: set[int | signal.Signals] | None) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _read_only(path: Path) -> bool:
