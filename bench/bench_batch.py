@@ -5,8 +5,9 @@ OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m bench.bench_batch``): the kernel
 threadpoolctl reports is printed.  ``--count 200`` runs in a few minutes on a quiet machine.
 
 Prints the time per article of each and the speed-up (a ratio measured in this run), min
-and median of ``--repeat`` alternated runs, and the CPU seconds of the parent (it renders
-the memos, and translates; in one process it also prepares every article, so the
+and median of ``--repeat`` alternated runs (a row with every process's BLAS pool as wide
+as the machine shows the thread setting before issue 20), and the CPU seconds of the
+parent (it renders the memos, and translates; in one process it also prepares every article, so the
 difference is the workers' share): where ``--jobs 2`` loses.  Options: ``--count N``
 (default 500), ``--repeat N`` (default 3), ``--no-glossary``, ``--paragraphs N`` (per
 article, default 4: about 3 KB; the seed article has 24).  Run from the repository root::
@@ -28,7 +29,7 @@ from processor.batch import Limits
 from processor.batch.run import BatchSettings, brief_batch
 from processor.pipeline import BriefOptions
 from processor.results import Result
-from processor.threads import blas_info
+from processor.threads import blas_info, cores
 from tests.support.batch import write_articles
 
 
@@ -73,6 +74,8 @@ def main() -> None:
             ("--jobs 1", Limits(jobs=1)),
             ("--jobs 2", Limits(jobs=2)),
             ("in one process (--jobs 1 --timeout 0)", Limits(jobs=1, timeout=None)),
+            # Every process's BLAS pool as wide as the machine, as before issue 20.
+            ("--jobs 1, BLAS threads = cores (before)", Limits(jobs=1, threads=cores())),
         ]
         for _ in range(max(1, args.repeat)):  # alternated: drifting load hits each alike
             for name, limits in kinds:

@@ -31,7 +31,7 @@ def batch_options(func: F) -> F:
                 type=click.IntRange(min=1),
                 default=None,
                 help="Inputs read and summarized at once, each in a worker process "
-                "[default: cores less one, at least 1: this process translates and writes].",
+                "[default: one per core; this process translates and writes meanwhile].",
             ),
             click.option(
                 "--timeout",

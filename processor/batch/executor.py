@@ -34,7 +34,7 @@ from typing import Any, Generic, TypeVar
 from processor import deadline
 from processor.batch.workers import Worker, park, unpark, work
 from processor.errors import InputError, ProcessorError
-from processor.threads import blas_threads
+from processor.threads import blas_threads, cores
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -47,16 +47,15 @@ _TICK = 0.2  # how often the scheduler looks at the clocks and the stop flag
 
 
 def default_jobs() -> int:
-    """Workers for a batch: the cores this process may use, less one, at least one.
+    """Workers for a batch: one per core this process may use.
 
-    The main process translates and renders memos while the workers read: on 2 cores,
-    2 workers made a 500-article batch 0.75x as fast as 1 (bench_batch).
+    The main process translates and writes memos while the workers read; with one BLAS
+    thread per process (:mod:`processor.threads`) a worker per core is faster than leaving
+    the main process a core of its own: on 2 cores, 200 articles took 9.8 s with 2 workers
+    and 13.4 s with 1 (bench_batch, issue 20).  Translation is unaffected: CTranslate2 in
+    the main process gets at least one thread (:func:`processor.threads.translation_threads`).
     """
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, cores - 1)
+    return max(1, cores())
 
 
 @dataclass(frozen=True)

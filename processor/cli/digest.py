@@ -79,7 +79,7 @@ def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Inputs read at once, each in a worker process [default: cores less one].",
+    help="Inputs read at once, each in a worker process [default: one per core].",
 )
 @click.option(
     "--timeout",
