@@ -38,25 +38,13 @@ def labelled() -> tuple[list[str], list[str], dict[str, dict[str, str]]]:
     return [str(DATA / n) for n in names], [labels["files"][n] for n in names], labels["stories"]
 
 
-def pairwise(truth: Sequence[str], predicted: Sequence[int]) -> tuple[float, float, float]:
-    tp = fp = fn = 0
-    for i, j in itertools.combinations(range(len(truth)), 2):
-        same_true, same_pred = truth[i] == truth[j], predicted[i] == predicted[j]
-        tp += same_true and same_pred
-        fp += same_pred and not same_true
-        fn += same_true and not same_pred
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
-def touching(
-    truth: Sequence[str], predicted: Sequence[int], tune: Sequence[bool]
+def pairwise(
+    truth: Sequence[str], predicted: Sequence[int], tune: Sequence[bool] | None = None
 ) -> tuple[float, float, float]:
-    """Pairwise P/R/F1 over the pairs with at least one article of the tune split."""
+    """Pairwise P/R/F1; with ``tune``, over the pairs with an article of the tune split."""
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(truth)), 2):
-        if not (tune[i] or tune[j]):
+        if tune is not None and not (tune[i] or tune[j]):
             continue
         same_true, same_pred = truth[i] == truth[j], predicted[i] == predicted[j]
         tp += same_true and same_pred
@@ -90,7 +78,7 @@ def sweep(
     for threshold in thresholds:
         settings = dataclasses.replace(DEFAULT, threshold=threshold)
         predicted = _predicted(group(articles, settings), len(articles))
-        row = [f"{threshold:.2f}", f"{touching(truth, predicted, tune)[2]:.3f}"]
+        row = [f"{threshold:.2f}", f"{pairwise(truth, predicted, tune)[2]:.3f}"]
         for split in ("tune", "test", "all"):
             keep = [i for i, s in enumerate(truth) if split in ("all", stories[s]["split"])]
             f1 = pairwise([truth[i] for i in keep], [predicted[i] for i in keep])[2]

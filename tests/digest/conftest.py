@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +20,15 @@ def path_of(number: int) -> str:
     """The labelled file whose name starts with ``NN-``."""
     [name] = [n for n in LABELS["files"] if n.startswith(f"{number:02d}-")]
     return str(DIGEST / name)
+
+
+def copied(tmp_path: Path, numbers: Iterable[int]) -> Path:
+    """A folder ``news`` under ``tmp_path`` holding the labelled articles ``numbers``."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in numbers:
+        shutil.copy(path_of(n), folder)
+    return folder
 
 
 def story_of(path: str) -> str:

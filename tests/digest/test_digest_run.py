@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import docx
 from docx.shared import Mm
 
 from processor.digest import DigestOptions, digest
-from tests.digest.conftest import path_of
+from tests.digest.conftest import copied, path_of
 from tests.support.doubles import tagging
 from tests.support.pipeline import run
 
 
-def _inputs(tmp_path, numbers):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n in numbers:
-        shutil.copy(path_of(n), folder)
-    return folder
-
-
 def test_command_writes_docx_md_json_with_every_input_once(tmp_path):
-    folder = _inputs(tmp_path, [1, 2, 3, 7, 8, 9, 10])
+    folder = copied(tmp_path, [1, 2, 3, 7, 8, 9, 10])
     (folder / "broken.docx").write_bytes(b"not a zip")
     out = tmp_path / "out"
     result = run("digest", folder, "-o", out, "--lang", "ru", "--format", "docx,md,json", "-j", "1")
@@ -62,7 +53,7 @@ def test_command_writes_docx_md_json_with_every_input_once(tmp_path):
 
 
 def test_period_leaves_out_articles_dated_outside(tmp_path):
-    folder = _inputs(tmp_path, [7, 8, 10])
+    folder = copied(tmp_path, [7, 8, 10])
     options = DigestOptions(languages=("ru",), formats=("json",), since="2022-01-01")
     result = digest([folder], tmp_path / "out", options)
     assert result.articles == 2 and [e["input"] for e in result.excluded] == [
@@ -71,7 +62,7 @@ def test_period_leaves_out_articles_dated_outside(tmp_path):
 
 
 def test_each_sentence_translated_once_one_translator_per_language(tmp_path):
-    folder = _inputs(tmp_path, [1, 2, 3, 7, 8, 9])
+    folder = copied(tmp_path, [1, 2, 3, 7, 8, 9])
     made: list[tuple[str, str]] = []
     translators = {}
 
@@ -91,7 +82,7 @@ def test_each_sentence_translated_once_one_translator_per_language(tmp_path):
 
 
 def test_missing_model_is_exit_3_and_the_other_language_written(tmp_path, model_store):
-    folder = _inputs(tmp_path, [7, 8])
+    folder = copied(tmp_path, [7, 8])
     result = run("digest", folder, "-o", tmp_path / "out", "--lang", "ru,en", "-j", "1")
     assert result.exit_code == 3
     assert "missing: en:" in result.stderr and "processor models install" in result.stderr
@@ -111,7 +102,7 @@ def test_kk_latn_digest_has_no_cyrillic_outside_the_sources(tmp_path):
         return RecordingTranslator(lambda s: "Мемлекет басшысы мәлімдеді.", source=source,
                                    target=target, name="kazakh")  # fmt: skip
 
-    folder = _inputs(tmp_path, [1, 2, 3])
+    folder = copied(tmp_path, [1, 2, 3])
     out = tmp_path / "out"
     result = digest(
         [str(p) for p in sorted(folder.glob("*.txt"))], out,
@@ -145,7 +136,7 @@ def test_key_points_carry_their_speakers(tmp_path):
 
 def test_command_takes_every_memo_language(tmp_path):
     """`digest --lang` takes what `brief --lang` takes (kk-latn included), one list."""
-    folder = _inputs(tmp_path, [1])
+    folder = copied(tmp_path, [1])
     refused = run("digest", folder, "-o", tmp_path / "out", "--lang", "kk-cyrl")
     assert refused.exit_code == 2 and "kk-latn" in refused.stderr
     taken = run("digest", folder, "-o", tmp_path / "out", "--lang", "ru,kk-latn", "-j", "1")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
@@ -11,18 +10,10 @@ from processor.digest import DigestOptions, digest
 from processor.digest import run as digest_run
 from processor.digest.records import FOLDER
 from processor.results import Interrupted
-from tests.digest.conftest import path_of
+from tests.digest.conftest import copied, path_of
 from tests.support.pipeline import run
 
 OPTIONS = DigestOptions(languages=("ru",), formats=("json",))
-
-
-def _inputs(tmp_path, numbers):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n in numbers:
-        shutil.copy(path_of(n), folder)
-    return folder
 
 
 def _counting(monkeypatch, *, interrupt_at: int | None = None) -> list[str]:
@@ -46,7 +37,7 @@ def _stories(out) -> list[list[str]]:
 
 
 def test_rerun_after_interruption_prepares_only_the_rest(tmp_path, monkeypatch):
-    folder = _inputs(tmp_path, [1, 2, 3])
+    folder = copied(tmp_path, [1, 2, 3])
     out = tmp_path / "out"
     with monkeypatch.context() as patch:
         _counting(patch, interrupt_at=3)
@@ -70,7 +61,7 @@ def test_rerun_after_interruption_prepares_only_the_rest(tmp_path, monkeypatch):
 
 
 def test_changed_input_or_preparation_options_prepare_again(tmp_path, monkeypatch):
-    folder = _inputs(tmp_path, [7, 8])
+    folder = copied(tmp_path, [7, 8])
     out = tmp_path / "out"
     digest([folder], out, OPTIONS)
     changed = sorted(folder.iterdir())[1]
@@ -90,7 +81,7 @@ def test_changed_input_or_preparation_options_prepare_again(tmp_path, monkeypatc
 
 
 def test_manifest_lists_every_input_with_its_status(tmp_path):
-    folder = _inputs(tmp_path, [7, 8, 10])
+    folder = copied(tmp_path, [7, 8, 10])
     (folder / "broken.docx").write_bytes(b"not a zip")
     out, manifest = tmp_path / "out", tmp_path / "manifest.json"
     result = run(
@@ -116,7 +107,7 @@ def test_manifest_lists_every_input_with_its_status(tmp_path):
 def test_interrupted_after_preparing_writes_the_manifest_and_keeps_the_records(
     tmp_path, monkeypatch
 ):
-    folder = _inputs(tmp_path, [7, 8])
+    folder = copied(tmp_path, [7, 8])
     out, manifest = tmp_path / "out", tmp_path / "manifest.json"
 
     def ctrl_c(articles, settings=None):
