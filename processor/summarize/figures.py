@@ -51,8 +51,11 @@ _UNIT = (
     r"человек"
 )
 _FIGURE_NUMBER = r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
+# "7 млн 062 тыс. 358 человек" is one figure written in words of scale, not three.
+_COMPOUND = rf"\d{{1,3}}\s?(?:{_SCALE})(?:\s\d{{3}}\s?(?:{_SCALE}))+(?:\s\d{{3}}(?!\d))?"
 FIGURE = re.compile(
-    rf"(?:[$€₸]\s?)?{_FIGURE_NUMBER}(?:\s?(?:{_SCALE}))?(?:\s?(?:{_UNIT}))?(?!\w)", re.IGNORECASE
+    rf"(?:[$€₸]\s?)?(?:{_COMPOUND}|{_FIGURE_NUMBER}(?:\s?(?:{_SCALE}))?)(?:\s?(?:{_UNIT}))?(?!\w)",
+    re.IGNORECASE,
 )
 # Verbs whose object is the value of their subject: "объем инвестиций превысил 100 млрд".
 _VALUE_VERBS = {

@@ -54,6 +54,18 @@ def test_what_is_the_figures_own_noun_in_the_nominative():
     assert (figure.text, figure.what) == ("55 млрд долларов", "инвестиции")
 
 
+def test_a_number_written_with_words_of_scale_is_one_figure():
+    """24news-24.ru (tests/data/digest/17): the digest showed "7 млн", "062 тыс." and
+    "358 человек" as three key figures."""
+    text = (
+        "По состоянию на 16 часов 6 октября 2024 года, избирательные бюллетени получили "
+        "7 млн 062 тыс. 358 человека или 57,68 % от общего количества избирателей."
+    )
+    shown = [f.text for f in figures_of("p0.s0", text)]
+    assert "7 млн 062 тыс. 358" in shown
+    assert not [t for t in shown if t.startswith(("062", "358"))]
+
+
 def test_a_translation_that_mangles_a_number_is_flagged_and_the_figure_kept(seed):
     by_id = {s.id: s.text for s in seed.doc.sentences()}
     translations = {sid: by_id[sid] for sid in seed.selection.sentence_ids()}
