@@ -159,11 +159,16 @@ def _central(members: Sequence[Article]) -> Article:
 
 
 def _title(article: Article) -> str:
+    """The lead's first sentence, unless it is too short or long or leans on a sentence
+    before it ("После этого Президент вылетает в Бишкек"): then the headline."""
     from processor.segment import split_sentences
+    from processor.summarize.grammar import refers_back
 
     spans = split_sentences(article.lead) if article.lead else []
     first = spans[0].text.strip() if spans else ""
-    return first if _TITLE_MIN <= len(first) <= _TITLE_MAX else article.headline
+    if _TITLE_MIN <= len(first) <= _TITLE_MAX and not refers_back(first):
+        return first
+    return article.headline
 
 
 def _points(members: Sequence[Article], title: str) -> list[Point]:

@@ -41,3 +41,17 @@ def test_translated_digest_shows_each_text_translated(prepared_articles):
     assert all(p.text.startswith("EN(") for p in story.key_points)
     names = {e.name for e in digest.index}
     assert "Kassym-Jomart Tokayev" in names
+
+
+def test_a_lead_that_leans_on_a_sentence_before_it_gives_the_headline_as_title():
+    """Kapital.kz's lead opens "После этого Президент вылетает в Бишкек": the digest used
+    it as the story's title, which says nothing without the sentence before it."""
+    from processor.digest.articles import prepare_article
+    from processor.preparation import BriefOptions
+    from tests.digest.conftest import path_of
+
+    article = prepare_article(path_of(13), BriefOptions(languages=("ru",)))
+    assert article.lead.startswith("После этого")
+    [story] = plan([article], [[0]])
+    assert story.title == article.headline
+    assert not story.title.startswith("После этого")
