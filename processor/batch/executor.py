@@ -227,7 +227,7 @@ class _Scheduler(Generic[A, T]):
         parent, child = self.context.Pipe()
         process = self.context.Process(
             target=work,
-            args=(child, self.limits.memory_mb, dict(os.environ), self.limits.threads),
+            args=(child, self.limits.memory_mb, dict(os.environ), self.limits.threads, os.getpid()),
             daemon=True,
         )
         process.start()

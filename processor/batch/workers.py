@@ -13,6 +13,7 @@ import os
 import pickle
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -20,13 +21,17 @@ from typing import Any
 from processor.errors import InputError, ProcessorError
 
 
-def work(conn: Connection, memory_mb: int | None, env: dict[str, str], threads: int) -> None:
+def work(
+    conn: Connection, memory_mb: int | None, env: dict[str, str], threads: int, owner: int
+) -> None:
     """A worker's life: receive (index, func, item), send back (index, ok, value or error).
 
     The function travels with each input, so a warm worker serves the next run too.
+    ``owner`` is the process that started the run: when it is gone, so is this worker.
     """
     # Ctrl-C reaches the whole process group; the parent decides what stops, and kills us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_outlive_not, args=(owner,), daemon=True).start()
     # The fork server kept the environment of its own start; the parent's may have changed
     # since (settings, data folders), and a worker must see what the parent sees now.
     os.environ.clear()
@@ -59,6 +64,24 @@ def work(conn: Connection, memory_mb: int | None, env: dict[str, str], threads: 
             conn.send((index, False, ProcessorError(f"its result cannot be sent back: {exc}")))
         except (BrokenPipeError, OSError):
             return
+
+
+def _outlive_not(owner: int) -> None:
+    """Exit once ``owner`` is gone, even in the middle of an input.
+
+    A killed ``processor serve`` left its worker preparing a 19 MB upload for 20 minutes
+    (nobody watched its clock any more); between inputs the closed pipe ends a worker,
+    during one only this does.
+    """
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        try:
+            os.kill(owner, 0)
+        except (ProcessLookupError, PermissionError):  # gone (its number now another's)
+            os._exit(1)
+
+
+_WATCH_SECONDS = 1.0
 
 
 def memory_error(memory_mb: int | None) -> ProcessorError:

@@ -114,7 +114,7 @@ def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: 
     def work(
         inputs: list[Path], out: Path, progress: Callable[[int, int, str], None]
     ) -> list[dict[str, Any]]:
-        from processor.batch.executor import Limits
+        from processor.batch.executor import DEFAULT_MEMORY_MB, Limits
         from processor.batch.run import BatchReport, BatchSettings, brief_batch
         from processor.pipeline import BriefOptions
 
@@ -129,7 +129,8 @@ def brief_work(languages: tuple[str, ...], formats: tuple[str, ...], full_text: 
             languages=languages, formats=formats, full_text=full_text, glossaries=glossaries
         )
         settings = BatchSettings(
-            limits=Limits(jobs=1, warm=True),  # the worker stays loaded for the next job
+            # The worker stays loaded for the next job; capped like the CLI's workers.
+            limits=Limits(jobs=1, warm=True, memory_mb=DEFAULT_MEMORY_MB),
             force=True,
             executor="ray" if executor == "ray" else "local",
             address=address,

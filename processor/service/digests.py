@@ -27,7 +27,7 @@ def digest_work(
     def work(
         inputs: list[Path], out: Path, progress: Callable[[int, int, str], None]
     ) -> list[dict[str, Any]]:
-        from processor.batch.executor import Limits
+        from processor.batch.executor import DEFAULT_MEMORY_MB, Limits
         from processor.batch.run import BatchSettings
         from processor.digest import DigestOptions, digest
 
@@ -36,7 +36,9 @@ def digest_work(
             languages=languages, formats=formats, glossaries=glossaries, title=title
         )
         settings = BatchSettings(
-            limits=Limits(jobs=1), executor="ray" if executor == "ray" else "local", address=address
+            limits=Limits(jobs=1, memory_mb=DEFAULT_MEMORY_MB),
+            executor="ray" if executor == "ray" else "local",
+            address=address,
         )
         result = digest(inputs, out, options, settings=settings)
         story_of = {

@@ -2,6 +2,8 @@
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from processor.batch import Limits, run_each
 from processor.errors import InputError
 from tests.support.batch import Unpicklable, env, pid, shout
+from tests.support.data import REPO
 
 ISOLATED = Limits(jobs=2, timeout=3)
 
@@ -112,3 +115,47 @@ def test_inputs_are_handed_out_at_most_ahead_of_the_caller():
         assert len(started) <= taken + 1 + 3
         taken += 1
     assert taken == 8 and sorted(started) == list(range(8))
+
+
+def test_a_worker_does_not_outlive_the_process_that_started_it(tmp_path):
+    """A killed `processor serve` left its worker preparing an upload for 20 minutes: a
+    worker busy with an input exits once the run's owner is gone (SIGKILL: no clean-up)."""
+    noted = tmp_path / "worker.pid"
+    owner = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from processor.batch.executor import Limits, run_each; "
+            "from tests.support.batch import note_pid_and_hang; "
+            "list(run_each(note_pid_and_hang, [sys.argv[1]], Limits(jobs=1, timeout=900)))",
+            str(noted),
+        ],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not noted.exists() or not noted.read_text():
+            assert time.monotonic() < deadline and owner.poll() is None
+            time.sleep(0.1)
+        worker = int(noted.read_text())
+    finally:
+        owner.kill()
+        owner.wait()
+    deadline = time.monotonic() + 15
+    while _alive(worker):
+        assert time.monotonic() < deadline, "the worker outlived its run's owner"
+        time.sleep(0.2)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie has exited; only its parent (the fork server) has not reaped it yet.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

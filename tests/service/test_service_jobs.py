@@ -12,6 +12,7 @@ from typing import Any
 
 import docx
 
+from processor.batch.executor import DEFAULT_MEMORY_MB
 from tests.support.data import SEED
 
 
@@ -89,6 +90,10 @@ def test_the_page_long_polls_and_the_warm_worker_serves_the_second_job(tmp_path:
         with TestClient(app, base_url="http://127.0.0.1") as client:
             first, _ = brief(client)
             workers = children() - before
+            # Capped like the CLI's workers: a killed service's uncapped worker once held
+            # 12 GB for a 19 MB upload.
+            for pid in workers:
+                assert address_space_mb(pid) in (None, DEFAULT_MEMORY_MB)
             second, polls = brief(client)
             assert children() - before == workers
             # queued -> running -> progress -> done: a handful of answers, not a spin.
@@ -101,3 +106,14 @@ def test_the_page_long_polls_and_the_warm_worker_serves_the_second_job(tmp_path:
     finally:
         stop_warm_workers()
     assert len(workers) == 1  # the one warm worker, kept between the jobs
+
+
+def address_space_mb(pid: int) -> int | None:
+    """The process's RLIMIT_AS in MB, from /proc (None where there is no /proc)."""
+    try:
+        lines = Path(f"/proc/{pid}/limits").read_text().splitlines()
+    except OSError:
+        return None
+    [line] = [x for x in lines if x.startswith("Max address space")]
+    soft = line.split()[3]
+    return -1 if soft == "unlimited" else int(soft) // 2**20

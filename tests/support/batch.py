@@ -97,6 +97,12 @@ def pid(_: object) -> int:
     return os.getpid()
 
 
+def note_pid_and_hang(path: str) -> None:
+    """Writes its worker's pid to ``path``, then works on for ten minutes."""
+    Path(path).write_text(str(os.getpid()))
+    time.sleep(600)
+
+
 def env(name: str) -> str | None:
     return os.environ.get(name)
 
