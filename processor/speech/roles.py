@@ -27,8 +27,12 @@ def role_of(head: Any, children: dict[str, list[Any]], skip: set[str], before: i
     "министр энергетики"; adjectives before it agree ("первого вице-министра")."""
     words: list[tuple[int, str]] = []
     stack = [head]
+    seen: set[str] = set()  # a parse may hold a cycle (24.kg: memory grew without end)
     while stack:
         t = stack.pop()
+        if t.id in seen:
+            continue
+        seen.add(t.id)
         if t.id in skip or position(t.id) >= before:
             continue  # the role is what precedes the name: "министр энергетики Ерлан ..."
         if t.pos == "PUNCT" and t.text not in "«»":

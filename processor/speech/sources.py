@@ -36,8 +36,12 @@ def _not_the_name(head: Any, children: dict[str, list[Any]]) -> set[str]:
     skip = {c.id for c in children.get(head.id, []) if c.rel == "case"}
     kept = {position(head.id)}
     stack = [c for c in children.get(head.id, []) if c.id not in skip]
+    seen = {head.id}  # a parse may hold a cycle
     while stack:
         t = stack.pop()
+        if t.id in seen:
+            continue
+        seen.add(t.id)
         kids = children.get(t.id, [])
         cases = {c.text.lower() for c in kids if c.rel == "case"}
         if t.pos in ("PRON", "DET") or cases & _NOT_NAME_CASES or t.rel in ("acl", "acl:relcl"):
@@ -53,8 +57,12 @@ def _not_the_name(head: Any, children: dict[str, list[Any]]) -> set[str]:
     while high + 1 in kept:
         high += 1
     stack = list(children.get(head.id, []))
+    seen = {head.id}
     while stack:
         t = stack.pop()
+        if t.id in seen:
+            continue
+        seen.add(t.id)
         if not low <= position(t.id) <= high:
             skip.add(t.id)
         stack.extend(children.get(t.id, []))

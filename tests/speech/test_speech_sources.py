@@ -89,3 +89,27 @@ def test_a_quotation_of_an_unnamed_document_is_not_the_previous_speakers(tmp_pat
     first, second = (s.id for s in doc.sentences())
     assert speech.speakers[first].name == "Касым-Жомарт Токаев"
     assert second not in speech.speakers
+
+
+def test_a_cycle_in_the_syntax_parse_ends_the_walk(tmp_path) -> None:
+    """24.kg's 1.8 KB article (tests/data/news/10) parses with a cycle of heads; the walk
+    that reads a speaker's role went round it until the worker ran out of memory, so the
+    article failed. In a process capped at 3 GB, as a worker is at 2 GB."""
+    import subprocess
+    import sys
+
+    from tests.support.data import REPO
+
+    script = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30,) * 2); "
+        "from processor.preparation import BriefOptions, prepare; "
+        "p = prepare(sys.argv[1], BriefOptions(languages=('ru',))); "
+        "print(len(p.speech.speakers))"
+    )
+    article = REPO / "tests" / "data" / "news" / "10-24kg-unicameral-parliament.ru.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(article)],
+        cwd=REPO, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout.split()[-1]) >= 1  # its speakers are found
