@@ -131,7 +131,7 @@ def find_speech(doc: Document) -> Speech:
             and last is not None
             and group
             and _direct(paragraph.text)
-            and not lexicon.CITED.search(paragraph.text)  # "…, — говорится в сообщении": not theirs
+            and _may_continue(paragraph.text, last[0])
             and paragraph.index - last[1] <= _CONTINUED
         ):
             speaker = last[0]
@@ -174,6 +174,17 @@ def find_speech(doc: Document) -> Speech:
 
 # A paragraph that only introduces the next one's quotation: "Имя Фамилия, роль:".
 _INTRO = re.compile(r"^\s*(?P<name>[А-ЯЁ][^,:«»\"]{2,60}?),\s*(?P<role>[^:«»\"]{2,120}):\s*$")
+
+
+def _may_continue(text: str, last: Person) -> bool:
+    """Whether a paragraph of direct speech naming nobody goes on with ``last``'s words.
+
+    A quotation sourced to a document is not a person's ("…, — говорится в сообщении");
+    an institution's unnamed release is that institution's own.
+    """
+    if not lexicon.CITED.search(text):
+        return True
+    return last.kind == "organization" and bool(lexicon.RELEASE.search(text))
 
 
 def _parsed(

@@ -37,5 +37,12 @@ INSTITUTIONS = frozenset(
 CITED = re.compile(
     r"\b(?:говорится|сказано|отмечается|сообщается|указывается)\s+в\s", re.IGNORECASE
 )
+# An institution's release quoted with no owner ("…», — говорится в сообщении"): the words
+# of the institution that spoke just before, never of a person (a person "said").
+RELEASE = re.compile(
+    r"\b(?:говорится|сказано|отмечается|сообщается|указывается)\s+в\s+"
+    r"(?:сообщении|заявлении|пресс-релизе|релизе)\b(?!\s+[А-ЯЁA-Z])",
+    re.IGNORECASE,
+)
 # A quotation closed by a dash and a bare name: "«…», – Мухтар Ерман."
 DASHED_NAME = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?P<name>[А-ЯЁ][^,.!?]*?)\.?\s*$")

@@ -69,6 +69,13 @@ def _speaker_of(folder: Path, name: str, opening: str) -> Speaker | None:
         # "…, рассказал Liter.kz заместитель председателя ОСДП, экономист Айдар Алибаев":
         # the parse makes the outlet the subject; the person named after the verb speaks.
         (MEMO_NEWS, "09", "Почему страна за 30 лет", Speaker("Айдар Алибаев", "экономист")),
+        # "…сообщает пресс-служба Акорды." then «…», – говорится в сообщении: its release
+        (
+            DIGEST,
+            "43",
+            "Президенту Касым-Жомарту Токаеву председатель",
+            Speaker("пресс-служба Акорды", kind="organization"),
+        ),
     ],
 )
 def test_speakers_that_are_not_a_named_subject(folder, name, opening, speaker):
