@@ -140,15 +140,19 @@ def _demonstrative(parses: tuple[Any, ...], following: list[str], rest: str) -> 
 
 def _leans_by_word(tokens: list[str], clause: str) -> bool:
     """ "Еще одной отраслью ...", "Другим направлением ...", "Цифра в шесть процентов ...":
-    another one of a list, or the figure, that a sentence before has named; "И, надо
-    сказать, ...": the sentence before goes on."""
+    another one of a list, or the figure, that a sentence before has named; "Документ уже
+    введен в действие": the document it named; "И, надо сказать, ...": the sentence before
+    goes on."""
     first = _parses(tokens[0])[0].normal_form
     if first in _LEANING_FIRST:
         return True
     if first == "и" and len(tokens) == 1 and not clause.strip()[1:].strip():
         return True
-    second = _parses(tokens[1])[0].normal_form if len(tokens) > 1 else ""
-    return first == "ещё" and second == "один"
+    second = _parses(tokens[1])[0] if len(tokens) > 1 else None
+    if first == "документ" and second is not None:
+        # "Документ уже введен в действие": which one?  Not "Документ о партнерстве ...".
+        return not ({"PREP"} & second.tag.grammemes or {"NOUN", "gent"} <= second.tag.grammemes)
+    return first == "ещё" and second is not None and second.normal_form == "один"
 
 
 def refers_back(text: str) -> bool:

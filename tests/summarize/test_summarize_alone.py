@@ -69,6 +69,8 @@ def test_a_teaser_is_not_a_key_point():
         "Еще одной отраслью, показавшей рост, стала обрабатывающая промышленность.",
         "Цифра в шесть процентов выглядит скромно на фоне прошлого года.",
         "Другим направлением сотрудничества стала цифровизация.",
+        # KazTAG (tests/data/digest/01), a digest key point: which document?
+        "Документ уже введен в действие.",
     ],
 )
 def test_another_one_and_the_figure_lean_on_a_sentence_before(text):
@@ -77,6 +79,11 @@ def test_another_one_and_the_figure_lean_on_a_sentence_before(text):
 
 def test_a_plain_time_adverb_does_not_lean():
     assert not refers_back("Еще в 2020 году Казахстан принял закон о платформенной занятости.")
+
+
+def test_a_document_named_by_what_it_is_about_does_not_lean():
+    assert not refers_back("Документ о стратегическом партнерстве подписали главы государств.")
+    assert not refers_back("Документ Минюста опубликован на портале правовой информации.")
 
 
 def test_a_sentence_continuing_the_one_before_leans_on_it():
