@@ -7,10 +7,11 @@ threadpoolctl reports is printed.  ``--count 200`` runs in a few minutes on a qu
 Prints the time per article of each and the speed-up (a ratio measured in this run), min
 and median of ``--repeat`` alternated runs (a row with every process's BLAS pool as wide
 as the machine shows the thread setting before issue 20), and the CPU seconds of the
-parent (it renders the memos, and translates; in one process it also prepares every article, so the
-difference is the workers' share): where ``--jobs 2`` loses.  Options: ``--count N``
-(default 500), ``--repeat N`` (default 3), ``--no-glossary``, ``--paragraphs N`` (per
-article, default 4: about 3 KB; the seed article has 24).  Run from the repository root::
+parent (it renders the memos, and translates; in one process it also prepares every
+article, so the difference is the workers' share): where ``--jobs 2`` loses.  Options:
+``--count N`` (default 500), ``--repeat N`` (default 3), ``--no-glossary``,
+``--paragraphs N`` (per article, default 4: about 3 KB; the seed article has 24).  Run
+from the repository root::
 
     python -m bench.bench_batch
 """

@@ -38,6 +38,9 @@ def xml_unsafe(text: str) -> str | None:
 ParagraphKind = Literal["title", "heading", "body", "list_item", "table_cell", "quote"]
 
 
+_PARAGRAPH_BREAK = "\n\n"  # between paragraphs in Document.text
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of a paragraph, with its offsets in the paragraph's text."""
@@ -142,7 +145,15 @@ class Document:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(p.text for p in self.paragraphs)
+        return _PARAGRAPH_BREAK.join(p.text for p in self.paragraphs)
+
+    def paragraph_starts(self) -> dict[int, int]:
+        """Where each paragraph (by its index) starts in :attr:`text`."""
+        starts, at = {}, 0
+        for paragraph in self.paragraphs:
+            starts[paragraph.index] = at
+            at += len(paragraph.text) + len(_PARAGRAPH_BREAK)
+        return starts
 
     @property
     def word_count(self) -> int:

@@ -128,12 +128,10 @@ class ParsedSentences:
 def parse_sentences(texts: tuple[str, ...]) -> ParsedSentences:
     """:func:`parse` of ``texts`` in one call (natasha batches it: several times faster
     than a call per sentence), cached so that the stages reading one article share it."""
-    starts = []
-    offset = 0
+    ranges, at = [], 0
     for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    ranges = [(a, a + len(t)) for a, t in zip(starts, texts, strict=True)]
+        ranges.append((at, at + len(text)))
+        at += len(text) + 1  # the newline joining them
     return _cut(parse("\n".join(texts)), ranges)
 
 

@@ -66,6 +66,9 @@ def work(
             return
 
 
+_WATCH_SECONDS = 1.0  # how often a worker looks for its owner
+
+
 def _outlive_not(owner: int) -> None:
     """Exit once ``owner`` is gone, even in the middle of an input.
 
@@ -79,9 +82,6 @@ def _outlive_not(owner: int) -> None:
             os.kill(owner, 0)
         except (ProcessLookupError, PermissionError):  # gone (its number now another's)
             os._exit(1)
-
-
-_WATCH_SECONDS = 1.0
 
 
 def memory_error(memory_mb: int | None) -> ProcessorError:

@@ -212,10 +212,7 @@ def _ranges(
     doc: Document, heads: list[Paragraph], sentences: list[Sentence], answers: set[int]
 ) -> list[tuple[int, int]]:
     """Where the headline and each sentence stand in ``doc.text`` (an answer: empty)."""
-    offsets, at = {}, 0
-    for paragraph in doc.paragraphs:
-        offsets[paragraph.index] = at
-        at += len(paragraph.text) + 2  # Document.text joins paragraphs with a blank line
+    offsets = doc.paragraph_starts()
     first = offsets[heads[0].index] if heads else 0
     ranges = [(first, first + len(heads[0].text)) if heads else (0, 0)]
     for s in sentences:

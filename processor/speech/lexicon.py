@@ -34,15 +34,13 @@ INSTITUTIONS = frozenset(
     администрация канцелярия аппарат""".split()
 )
 # Text that sources a quotation to a document: its words are not the previous speaker's.
-CITED = re.compile(
-    r"\b(?:говорится|сказано|отмечается|сообщается|указывается)\s+в\s", re.IGNORECASE
-)
+_CITING = r"\b(?:говорится|сказано|отмечается|сообщается|указывается)\s+в\s"
+CITED = re.compile(_CITING, re.IGNORECASE)
 # An institution's release quoted with no owner ("…», — говорится в сообщении"): the words
-# of the institution that spoke just before, never of a person (a person "said").
+# of the institution that spoke just before, never of a person (a person "said").  No word
+# may follow the noun: that is its owner ("в сообщении министерства"; any case).
 RELEASE = re.compile(
-    r"\b(?:говорится|сказано|отмечается|сообщается|указывается)\s+в\s+"
-    r"(?:сообщении|заявлении|пресс-релизе|релизе)\b(?!\s+[А-ЯЁA-Z])",
-    re.IGNORECASE,
+    _CITING + r"\s*(?:сообщении|заявлении|пресс-релизе|релизе)\b(?!\s+[А-ЯЁA-Z])", re.IGNORECASE
 )
 # A quotation closed by a dash and a bare name: "«…», – Мухтар Ерман."
 DASHED_NAME = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?P<name>[А-ЯЁ][^,.!?]*?)\.?\s*$")

@@ -151,7 +151,7 @@ def _leans_by_word(tokens: list[str], clause: str) -> bool:
     second = _parses(tokens[1])[0] if len(tokens) > 1 else None
     if first == "документ" and second is not None:
         # "Документ уже введен в действие": which one?  Not "Документ о партнерстве ...".
-        return not ({"PREP"} & second.tag.grammemes or {"NOUN", "gent"} <= second.tag.grammemes)
+        return not ("PREP" in second.tag or {"NOUN", "gent"} in second.tag)
     return first == "ещё" and second is not None and second.normal_form == "один"
 
 
