@@ -135,9 +135,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def index_server(tmp_path: Path, tiny_ru_en_archive: Path) -> Iterator[str]:
     """A loopback HTTP server with an Argos index whose links point at itself.
 
-    Serves ``index.json`` (the shared index copy, links rewritten), the tiny ru->en
-    package under its real file name, and ``broken.argosmodel`` (truncated).  Yields
-    the base URL.
+    Serves ``index.json`` (the repository's copy in tests/data/argos, links rewritten),
+    the tiny ru->en package under its real file name, and ``broken.argosmodel``
+    (truncated).  Yields the base URL.
     """
     root = tmp_path / "http"
     root.mkdir()
