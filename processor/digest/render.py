@@ -112,14 +112,10 @@ def heading(digest: Digest) -> str:
 
 
 def docx_bytes(digest: Digest) -> bytes:
-    import docx
-
     from processor.memo import docx as memo_docx
     from processor.memo.package import document_bytes, timestamp
 
-    document = docx.Document()
-    memo_docx.setup_styles(document, digest.language)
-    memo_docx.page_setup(document)
+    document = memo_docx.template(digest.language)
     document.add_paragraph(heading(digest), style="Title")
     for section in sections(digest):
         memo_docx.add_section(document, section)

@@ -14,6 +14,7 @@ import copy
 import io
 import os
 import re
+import threading
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -21,7 +22,7 @@ from processor.fileio import write_atomic
 from processor.memo.content import Memo
 from processor.memo.labels import label
 from processor.memo.ooxml import borders, el, put
-from processor.memo.package import FONT, document_bytes, timestamp
+from processor.memo.package import FONT, Deflated, document_bytes, timestamp
 from processor.memo.sections import Section, Table, Text, sections
 
 _WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ", "kk-latn": "kk-Latn-KZ"}
@@ -325,28 +326,95 @@ def _cap(text: str) -> str:
     return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1].rstrip() + "…"
 
 
-# The template with our styles and page, saved once per memo language and process: each
-# memo opens these bytes instead of setting every style again.
+# The template with our styles, page, header and footer, saved once per memo language and
+# process: a memo opened from these bytes need not set every style again.
 _TEMPLATES: dict[str, bytes] = {}
 
 
 def _template(language: str) -> Any:
+    """A new python-docx ``Document`` ready for a memo in ``language``."""
     import docx
 
     if language not in _TEMPLATES:
         document = docx.Document()
         _setup_styles(document, language)
         _page_setup(document)
+        section = document.sections[0]
+        # The header and footer parts exist before any memo: a memo changes only them,
+        # the body and the core properties (see _Blank).
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
         buffer = io.BytesIO()
         document.save(buffer)
         _TEMPLATES[language] = buffer.getvalue()
     return docx.Document(io.BytesIO(_TEMPLATES[language]))
 
 
-def build_docx(memo: Memo) -> Any:
-    """The memo as a python-docx ``Document`` (not yet saved)."""
+class _Blank:
+    """One opened template, reset for each memo instead of opened again.
+
+    Opening the template parses 350 KB of styles, and saving serializes and deflates them
+    again: two thirds of a memo's render.  A memo writes only into the body, the header,
+    the footer, the core properties and the body's relationships (its links); those are
+    put back as the template had them before each memo, and every other part is
+    serialized and deflated once (:func:`~processor.memo.package.document_bytes`).
+    """
+
+    def __init__(self, language: str) -> None:
+        self.document = _template(language)
+        part = self.document.part
+        section = self.document.sections[0]
+        self.written = [
+            part,
+            section.header.part,
+            section.footer.part,
+            part.package._core_properties_part,
+        ]
+        self.pristine = [copy.deepcopy(p._element) for p in self.written]
+        self.links = set(part.rels)
+        # Every other part with its relationships, and the package's own two items.
+        self.unchanged = {"[Content_Types].xml", "_rels/.rels"}
+        for other in part.package.parts:
+            if all(other is not p for p in self.written):
+                self.unchanged.add(other.partname.membername)
+                self.unchanged.add(other.partname.rels_uri.membername)
+        self.parts = {p.partname for p in part.package.parts}
+        self.kept: dict[str, Deflated] = {}
+
+    def reset(self) -> Any:
+        """The template's document again, as it was before any memo."""
+        for part, element in zip(self.written, self.pristine, strict=True):
+            part._element = copy.deepcopy(element)
+        rels = self.document.part.rels
+        for rel_id in set(rels) - self.links:
+            del rels[rel_id]
+        self.document = self.document.part.document
+        return self.document
+
+    def package(self) -> bytes:
+        """The memo's package; a memo that added a part (an image, say) changes the
+        content types too, and is serialized whole."""
+        package = self.document.part.package
+        same_parts = {p.partname for p in package.parts} == self.parts
+        return document_bytes(self.document, self.kept, self.unchanged if same_parts else ())
+
+
+# One blank per memo language and thread: a service may render in several threads.
+_BLANKS = threading.local()
+
+
+def _blank(language: str) -> _Blank:
+    blanks: dict[str, _Blank] = _BLANKS.__dict__.setdefault("by_language", {})
+    if language not in blanks:
+        blanks[language] = _Blank(language)
+    return blanks[language]
+
+
+def build_docx(memo: Memo, document: Any = None) -> Any:
+    """The memo as a python-docx ``Document`` (not yet saved), written into ``document``
+    (a new one from the memo language's template by default)."""
     lang = memo.language
-    document = _template(lang)
+    document = _template(lang) if document is None else document
     _paragraph(document, memo.title, "Title")
     for section in sections(memo):
         _section(document, section)
@@ -369,7 +437,10 @@ def build_docx(memo: Memo) -> Any:
 
 
 def docx_bytes(memo: Memo) -> bytes:
-    return document_bytes(build_docx(memo))
+    """The memo's DOCX package: the bytes of :func:`build_docx` saved and cleaned."""
+    blank = _blank(memo.language)
+    build_docx(memo, blank.reset())
+    return blank.package()
 
 
 def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:
@@ -383,8 +454,7 @@ def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:
 
 
 # Building blocks for other documents in the memo's look (the daily digest calls them).
-setup_styles = _setup_styles
-page_setup = _page_setup
+template = _template
 header_footer = _header_footer
 add_section = _section
 cap = _cap

@@ -11,8 +11,11 @@ import datetime as dt
 import io
 import posixpath
 import re
+import struct
 import zipfile
-from typing import Any
+import zlib
+from collections.abc import Container, Iterable
+from typing import Any, NamedTuple
 
 from processor import __version__
 from processor.memo.content import processing_time
@@ -109,60 +112,109 @@ def _fix(name: str, text: str) -> str:
 def clean_package(data: bytes) -> bytes:
     """Template leftovers out, fixed entry times in: same memo, same bytes."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return _packed([(info.filename, src.read(info.filename)) for info in src.infolist()])
+        entries = [deflated(info.filename, src.read(info.filename)) for info in src.infolist()]
+    return zipped(entries)
 
 
-def document_bytes(document: Any) -> bytes:
-    """A python-docx ``Document`` as :func:`clean_package` of its save, compressed once.
+class Deflated(NamedTuple):
+    """One entry of the memo's package, cleaned and deflated: kept, it is written again
+    as it is."""
 
-    ``Document.save`` deflates every part and :func:`clean_package` inflates and deflates
-    them again: that first deflate was 40% of a memo's render (the batch's parent renders
-    every memo).  Here the parts go straight from python-docx's package writer, in its
-    order, to the one compressed zip: the bytes are the same.
+    name: str
+    crc: int
+    size: int
+    data: bytes
+
+
+def deflated(name: str, body: bytes) -> Deflated:
+    """The entry as the memo's package holds it: template leftovers fixed, deflated as
+    :mod:`zipfile` deflates (raw deflate at zlib's default level)."""
+    if name.endswith((".xml", ".rels")):
+        body = _fix(name, body.decode("utf-8")).encode("utf-8")
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    data = compressor.compress(body) + compressor.flush()
+    return Deflated(name, zlib.crc32(body), len(body), data)
+
+
+def document_bytes(
+    document: Any, keep: dict[str, Deflated] | None = None, unchanged: Container[str] = ()
+) -> bytes:
+    """A python-docx ``Document`` as :func:`clean_package` of its save, each part
+    serialized and deflated once.
+
+    ``Document.save`` deflates every part and :func:`clean_package` would inflate and
+    deflate them again.  Here the parts go straight from python-docx's parts, in the
+    order its package writer uses, to the one zip.  The entries named in ``unchanged``
+    (parts the caller never alters, such as the template's 350 KB of styles) are taken
+    from ``keep``, or serialized, deflated and put there the first time: a batch's
+    parent renders every memo.
     """
-    from docx.opc.pkgwriter import PackageWriter
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
 
-    class Collect:  # python-docx's physical writer interface: write, close
-        def __init__(self) -> None:
-            self.entries: list[tuple[str, bytes]] = []
+    keep = {} if keep is None else keep
 
-        def write(self, uri: Any, blob: bytes) -> None:
-            self.entries.append((uri.membername, blob))
-
-        def close(self) -> None:
-            pass
+    def entry(name: str, owner: Any, serialized: str) -> Deflated:
+        """``owner``'s ``serialized`` attribute (bytes), read only if not kept."""
+        if name not in unchanged:
+            return deflated(name, getattr(owner, serialized))
+        if name not in keep:
+            keep[name] = deflated(name, getattr(owner, serialized))
+        return keep[name]
 
     package = document.part.package
     parts = list(package.parts)
     for part in parts:  # as OpcPackage.save does before it writes
         part.before_marshal()
-    collect = Collect()
-    writer: Any = collect  # duck-typed as PhysPkgWriter
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    return _packed(collect.entries)
+    entries = [
+        entry(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts), "blob"),
+        entry(PACKAGE_URI.rels_uri.membername, package.rels, "xml"),
+    ]
+    for part in parts:
+        name = part.partname.membername
+        if name in _DROPPED:  # and so its relationships
+            continue
+        entries.append(entry(name, part, "blob"))
+        if len(part.rels):
+            entries.append(entry(part.partname.rels_uri.membername, part.rels, "xml"))
+    return zipped(entries)
 
 
-def _packed(entries: list[tuple[str, bytes]]) -> bytes:
+# Zip records, as zipfile writes them (APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16): version 2.0
+# (deflate), made on Unix, no data descriptor, no extra fields, no comments.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_VERSION, _UNIX, _DEFLATE, _UTF8_NAME = 20, 3, 8, 0x800
+
+
+def zipped(entries: Iterable[Deflated]) -> bytes:
+    """The zip of ``entries`` (less the dropped parts) with this memo's fixed entry time:
+    the bytes :mod:`zipfile` writes for them, without deflating again what is kept."""
     moment = timestamp()
-    stamp = (
-        max(moment.year, 1980),
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-    )
+    dos_time = moment.hour << 11 | moment.minute << 5 | moment.second // 2
+    dos_date = (max(moment.year, 1980) - 1980) << 9 | moment.month << 5 | moment.day
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for name, body in entries:
-            if name in _DROPPED:
-                continue
-            if name.endswith((".xml", ".rels")):
-                body = _fix(name, body.decode("utf-8")).encode("utf-8")
-            entry = zipfile.ZipInfo(name, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, body)
+    central = []
+    count = 0
+    for item in entries:
+        if item.name in _DROPPED:
+            continue
+        name = item.name.encode("utf-8")
+        flags = 0 if name.isascii() else _UTF8_NAME
+        offset = out.tell()
+        fields = (flags, _DEFLATE, dos_time, dos_date, item.crc, len(item.data), item.size)
+        out.write(_LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *fields, len(name), 0))
+        out.write(name)
+        out.write(item.data)
+        # Then: no extra field, no comment, disk 0, no internal attributes, rw-r--r--.
+        tail = (len(name), 0, 0, 0, 0, 0o644 << 16, offset)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, *fields, *tail))
+        central.append(name)
+        count += 1
+    start = out.tell()
+    for record in central:
+        out.write(record)
+    size = out.tell() - start
+    out.write(_END.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
     return out.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -52,21 +53,47 @@ def test_each_language_keeps_its_own_template_within_one_process(tmp_path: Path)
         assert lang.get(qn("w:val")) == {"ru": "ru-RU", "kk": "kk-KZ"}[memo.language]
 
 
-def test_a_memo_is_compressed_once_and_is_the_same_package(tmp_path: Path, monkeypatch):
-    """The memo's package comes straight from python-docx's parts, deflated once (the
-    parent renders every memo of a batch): the bytes are those of python-docx's own save
-    cleaned as before, and no part is deflated twice."""
-    import zlib
-
+def _saved_and_cleaned(memo) -> bytes:
+    """The memo as python-docx saves it from a template of its own, cleaned: the package
+    ``docx_bytes`` must write whatever it rendered before."""
     from processor.memo.docx import build_docx
     from processor.memo.package import clean_package
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    [memo] = seed_memos(tmp_path, ("ru",)).memos
     buffer = io.BytesIO()
     build_docx(memo).save(buffer)
-    saved_then_cleaned = clean_package(buffer.getvalue())
+    return clean_package(buffer.getvalue())
 
+
+def test_a_memo_is_the_same_package_whatever_was_rendered_before(tmp_path: Path, monkeypatch):
+    """Each memo resets one opened template (a batch's parent renders every memo): no
+    link, text or property of the memo before survives into the next."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    [seed] = seed_memos(tmp_path, ("ru",)).memos
+    first = replace(seed, url="https://www.zakon.kz/first.html", title="Первая записка")
+    second = replace(seed, url="https://kaztag.kz/second.html", keywords=("Акорда",))
+    expected = _saved_and_cleaned(second)
+    docx_bytes(first)
+    data = docx_bytes(second)
+    assert data == expected
+    assert b"first.html" not in b"".join(_entries(data).values())
+    rendered = docx.Document(io.BytesIO(data))
+    assert "Токаев" in "\n".join(p.text for p in rendered.paragraphs)
+    assert rendered.core_properties.keywords == "Акорда"
+
+
+def _entries(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.testzip() is None
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_the_template_parts_are_deflated_once_per_process(tmp_path: Path, monkeypatch):
+    """After the first memo, only what a memo writes is serialized and deflated: the body
+    with its links, the header, the footer and the core properties."""
+    import zlib
+
+    [memo] = seed_memos(tmp_path, ("ru",)).memos
+    docx_bytes(memo)
     deflated: list[int] = []
     real = zlib.compressobj
 
@@ -77,7 +104,36 @@ def test_a_memo_is_compressed_once_and_is_the_same_package(tmp_path: Path, monke
     monkeypatch.setattr(zlib, "compressobj", counting)
     data = docx_bytes(memo)
     monkeypatch.undo()
-    assert data == saved_then_cleaned
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        assert len(deflated) == len(package.infolist())  # one deflate per entry
-    assert "Токаев" in "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert len(deflated) == 5
+    assert len(_entries(data)) == 14  # the other nine came from the first memo
+
+
+def test_threads_render_their_own_memos(tmp_path: Path, monkeypatch):
+    """The service may render in several threads: each has its own opened template."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    [seed] = seed_memos(tmp_path, ("ru",)).memos
+    memos = [replace(seed, url=f"https://www.zakon.kz/{i}.html") for i in range(8)]
+    expected = [_saved_and_cleaned(memo) for memo in memos]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(docx_bytes, memos * 3)) == expected * 3
+
+
+def test_the_zip_is_the_one_zipfile_writes(monkeypatch):
+    """The memo's zip is written from entries deflated once; its bytes are those Python's
+    zipfile writes for the same entries (Word reads those), non-ASCII names included."""
+    from processor.memo.package import deflated, timestamp, zipped
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000001")
+    items = [("word/document.xml", "<w:t>Токаев</w:t>".encode() * 50), ("media/ä.bin", b"\0\1")]
+    moment = timestamp()
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as package:
+        for name, body in items:
+            entry = zipfile.ZipInfo(name, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            package.writestr(entry, body)
+    assert zipped([deflated(name, body) for name, body in items]) == expected.getvalue()
