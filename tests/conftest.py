@@ -9,7 +9,9 @@ any test that asks for ``tiny_ru_en``::
         translator = get_translator("ru", "en")
 
 Every model fixture points ``PROCESSOR_DATA_DIR``, ``ARGOS_PACKAGES_DIR`` and the
-XDG folders at a temporary directory: tests never touch ``~/.local``.
+XDG folders at a temporary directory: tests never touch ``~/.local``.  The glossary's
+forms cache (``PROCESSOR_CACHE_DIR``) is one temporary folder for the whole session, so
+tests never touch ``~/.cache`` either.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ import contextlib
 import functools
 import http.server
 import json
+import os
+import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +35,18 @@ from tests.support import data, tiny_models
 
 # Enough to exercise every code path; random weights never stop early by themselves.
 TINY_MAX_DECODING = 12
+
+
+_SESSION_CACHE = tempfile.mkdtemp(prefix="processor-test-cache-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Set before any test runs, so the CLI subprocesses and workers inherit it too.
+    os.environ["PROCESSOR_CACHE_DIR"] = _SESSION_CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 # --- tiny models, built once per session ----------------------------------------------

@@ -114,8 +114,9 @@ def heading(digest: Digest) -> str:
 def docx_bytes(digest: Digest) -> bytes:
     from processor.memo import docx as memo_docx
     from processor.memo.package import document_bytes, timestamp
+    from processor.memo.template import template
 
-    document = memo_docx.template(digest.language)
+    document = template(digest.language)
     document.add_paragraph(heading(digest), style="Title")
     for section in sections(digest):
         memo_docx.add_section(document, section)

@@ -13,14 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from processor.glossary.forms import (
-    Form,
-    is_female_name,
-    name_table,
-    normalize,
-    phrase_forms,
-    tokenize,
-)
+from processor.glossary.forms import Form, is_female_name, name_table, normalize, tokenize
+from processor.glossary.forms_cache import FormsCache
 from processor.glossary.surnames import is_first_name, names_a_woman
 from processor.glossary.types import Entry, FormKind, Match
 
@@ -121,10 +115,12 @@ class Matcher:
         self.max_len: dict[str, int] = {}
         # Adjective surface -> (entry, cases, head_key), for "в Туркестанской и ... областях".
         self.adjectives: dict[str, list[tuple[Entry, frozenset[str], tuple[str, ...]]]] = {}
+        cache = FormsCache()  # forms inflected by earlier runs
         for rank, entry in enumerate(entries):
-            self._add_entry(entry, rank)
+            self._add_entry(entry, rank, cache)
+        cache.save()
 
-    def _add_entry(self, entry: Entry, rank: int) -> None:
+    def _add_entry(self, entry: Entry, rank: int, cache: FormsCache) -> None:
         sources: list[tuple[str, FormKind]] = [(entry.ru, "full")]
         if "ru" in entry.short:
             sources.append((entry.short["ru"], "short"))
@@ -142,7 +138,7 @@ class Matcher:
             if not words:
                 continue
             pattern = _pattern(words, lowercase and kind == "full")
-            forms = phrase_forms(phrase, entry.type)
+            forms = cache.forms(phrase, entry.type)
             nominative = next(
                 (f for f in forms if "nomn" in f.cases and not f.coordinated),
                 None,

@@ -1,20 +1,18 @@
 """Write a :class:`~processor.memo.content.Memo` as a Word document.
 
-A4 with ministry-style margins; one typeface, declared for every script on every
-style we use and in the document defaults (no theme fonts); a running header with
-the memo type and handling marking; "Page X of Y" in the footer; tables whose
-header row repeats and whose rows never split across pages. The package is then
-cleaned of template leftovers (:mod:`processor.memo.package`). With
-``SOURCE_DATE_EPOCH`` set, the same memo gives the same bytes.
+Written into the memo language's template (:mod:`processor.memo.template`: A4, one
+typeface for every script, the styles): a running header with the memo type and
+handling marking; "Page X of Y" in the footer; tables whose header row repeats and whose
+rows never split across pages. The package is then cleaned of template leftovers
+(:mod:`processor.memo.package`). With ``SOURCE_DATE_EPOCH`` set, the same memo gives the
+same bytes.
 """
 
 from __future__ import annotations
 
 import copy
-import io
 import os
 import re
-import threading
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -22,90 +20,13 @@ from processor.fileio import write_atomic
 from processor.memo.content import Memo
 from processor.memo.labels import label
 from processor.memo.ooxml import borders, el, put
-from processor.memo.package import FONT, Deflated, document_bytes, timestamp
+from processor.memo.package import timestamp
 from processor.memo.sections import Section, Table, Text, sections
+from processor.memo.template import INK, TEXT_MM, WORD_LANGUAGE, blank, template
 
-_WORD_LANGUAGE = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ", "kk-latn": "kk-Latn-KZ"}
-# A4, margins in mm: 20 top/bottom, 25 left (binding), 15 right -> 170 mm of text.
-_PAGE_MM = (210, 297)
-_MARGINS_MM = {"top": 20, "bottom": 20, "left": 25, "right": 15}
-_TEXT_MM = _PAGE_MM[0] - _MARGINS_MM["left"] - _MARGINS_MM["right"]
-_INK = "1F2A44"  # headings and rules: dark blue-grey, prints well in black and white
 _RULE = "8C96A8"
 _SHADE = "EEF1F5"
 _CORE_MAX = 255  # Word refuses longer core properties
-_STYLES = (
-    "Normal",
-    "Title",
-    "Heading 1",
-    "Heading 2",
-    "List Bullet",
-    "Header",
-    "Footer",
-    "Table Grid",
-)
-
-
-def _fonts(rpr: Any, language: str) -> None:
-    """Explicit fonts for Latin, complex and East Asian runs, no theme fonts, and the
-    proofing language, so no script falls back to another typeface."""
-    tag = _WORD_LANGUAGE.get(language, language)
-    put(rpr, el("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT))
-    put(rpr, el("w:lang", val=tag, eastAsia=tag, bidi=tag))
-
-
-def _setup_styles(document: Any, language: str) -> None:
-    from docx.shared import Pt, RGBColor
-
-    styles = document.styles
-    # docDefaults/rPrDefault/rPr: what any run without a style falls back to.
-    defaults = styles.element.find(el("w:docDefaults").tag)
-    rpr_default = defaults.find(el("w:rPrDefault").tag).find(el("w:rPr").tag)
-    _fonts(rpr_default, language)
-    for name in _STYLES:
-        _fonts(styles[name].element.get_or_add_rPr(), language)
-
-    normal = styles["Normal"]
-    normal.font.size = Pt(12)  # body text 12 pt, tables 10 pt: readable on paper
-    normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.line_spacing = 1.08
-    for name, size, before, after in (
-        ("Title", 16, 0, 6),
-        ("Heading 1", 13, 10, 3),
-        ("Heading 2", 12, 6, 2),
-    ):
-        style = styles[name]
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = RGBColor.from_string(_INK)
-        fmt = style.paragraph_format
-        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-        fmt.keep_with_next = True
-    title_ppr = styles["Title"].element.get_or_add_pPr()
-    for border in title_ppr.findall(el("w:pBdr").tag):
-        title_ppr.remove(border)
-    styles["Title"].font.all_caps = False
-    styles["List Bullet"].paragraph_format.space_after = Pt(3)
-    for name in ("Header", "Footer"):
-        # The template's centre and right tab stops are set for US Letter: ours replace them.
-        ppr = styles[name].element.get_or_add_pPr()
-        for tabs in ppr.findall(el("w:tabs").tag):
-            ppr.remove(tabs)
-        styles[name].font.size = Pt(8)
-        styles[name].font.color.rgb = RGBColor.from_string("5A6478")
-
-
-def _page_setup(document: Any) -> None:
-    from docx.shared import Mm
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(_PAGE_MM[0]), Mm(_PAGE_MM[1])
-    section.top_margin = Mm(_MARGINS_MM["top"])
-    section.bottom_margin = Mm(_MARGINS_MM["bottom"])
-    section.left_margin = Mm(_MARGINS_MM["left"])
-    section.right_margin = Mm(_MARGINS_MM["right"])
-    section.header_distance = section.footer_distance = Mm(10)
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -127,7 +48,7 @@ def _right_tab(paragraph: Any) -> None:
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Mm
 
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_MM), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_MM), WD_TAB_ALIGNMENT.RIGHT)
 
 
 class Furniture(Protocol):
@@ -172,7 +93,7 @@ def _bottom_rule(paragraph: Any) -> None:
 def _lead(paragraph: Any) -> None:
     """The bottom line: a shaded block with a rule on its left, read first."""
     ppr = paragraph._p.get_or_add_pPr()
-    put(ppr, borders("pBdr", left={"val": "single", "sz": "18", "space": "6", "color": _INK}))
+    put(ppr, borders("pBdr", left={"val": "single", "sz": "18", "space": "6", "color": INK}))
     put(ppr, el("w:shd", val="clear", color="auto", fill=_SHADE))
 
 
@@ -269,14 +190,14 @@ def _table(document: Any, table: Table, small: bool) -> None:
     grid._tbl.tblStyle_val = _style_id(document.part, "Table Grid", table=True)
     grid.autofit = False
     tbl_pr = grid._tbl.tblPr
-    put(tbl_pr, el("w:tblW", w=str(round(_TEXT_MM * 1440 / 25.4)), type="dxa"))
+    put(tbl_pr, el("w:tblW", w=str(round(TEXT_MM * 1440 / 25.4)), type="dxa"))
     # One look for every table: horizontal rules only, no vertical lines.
     rule = {"val": "single", "sz": "4", "space": "0", "color": _RULE}
     none = {"val": "nil"}
     edges = dict(top=rule, bottom=rule, insideH=rule, left=none, right=none, insideV=none)
     put(tbl_pr, borders("tblBorders", **edges))
     put(tbl_pr, el("w:tblLayout", type="fixed"))
-    widths = [Mm(_TEXT_MM * w) for w in table.widths]
+    widths = [Mm(TEXT_MM * w) for w in table.widths]
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
     for r, (tr, texts) in enumerate(zip(grid._tbl.tr_lst, rows, strict=True)):
@@ -326,95 +247,11 @@ def _cap(text: str) -> str:
     return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1].rstrip() + "…"
 
 
-# The template with our styles, page, header and footer, saved once per memo language and
-# process: a memo opened from these bytes need not set every style again.
-_TEMPLATES: dict[str, bytes] = {}
-
-
-def _template(language: str) -> Any:
-    """A new python-docx ``Document`` ready for a memo in ``language``."""
-    import docx
-
-    if language not in _TEMPLATES:
-        document = docx.Document()
-        _setup_styles(document, language)
-        _page_setup(document)
-        section = document.sections[0]
-        # The header and footer parts exist before any memo: a memo changes only them,
-        # the body and the core properties (see _Blank).
-        section.header.is_linked_to_previous = False
-        section.footer.is_linked_to_previous = False
-        buffer = io.BytesIO()
-        document.save(buffer)
-        _TEMPLATES[language] = buffer.getvalue()
-    return docx.Document(io.BytesIO(_TEMPLATES[language]))
-
-
-class _Blank:
-    """One opened template, reset for each memo instead of opened again.
-
-    Opening the template parses 350 KB of styles, and saving serializes and deflates them
-    again: two thirds of a memo's render.  A memo writes only into the body, the header,
-    the footer, the core properties and the body's relationships (its links); those are
-    put back as the template had them before each memo, and every other part is
-    serialized and deflated once (:func:`~processor.memo.package.document_bytes`).
-    """
-
-    def __init__(self, language: str) -> None:
-        self.document = _template(language)
-        part = self.document.part
-        section = self.document.sections[0]
-        self.written = [
-            part,
-            section.header.part,
-            section.footer.part,
-            part.package._core_properties_part,
-        ]
-        self.pristine = [copy.deepcopy(p._element) for p in self.written]
-        self.links = set(part.rels)
-        # Every other part with its relationships, and the package's own two items.
-        self.unchanged = {"[Content_Types].xml", "_rels/.rels"}
-        for other in part.package.parts:
-            if all(other is not p for p in self.written):
-                self.unchanged.add(other.partname.membername)
-                self.unchanged.add(other.partname.rels_uri.membername)
-        self.parts = {p.partname for p in part.package.parts}
-        self.kept: dict[str, Deflated] = {}
-
-    def reset(self) -> Any:
-        """The template's document again, as it was before any memo."""
-        for part, element in zip(self.written, self.pristine, strict=True):
-            part._element = copy.deepcopy(element)
-        rels = self.document.part.rels
-        for rel_id in set(rels) - self.links:
-            del rels[rel_id]
-        self.document = self.document.part.document
-        return self.document
-
-    def package(self) -> bytes:
-        """The memo's package; a memo that added a part (an image, say) changes the
-        content types too, and is serialized whole."""
-        package = self.document.part.package
-        same_parts = {p.partname for p in package.parts} == self.parts
-        return document_bytes(self.document, self.kept, self.unchanged if same_parts else ())
-
-
-# One blank per memo language and thread: a service may render in several threads.
-_BLANKS = threading.local()
-
-
-def _blank(language: str) -> _Blank:
-    blanks: dict[str, _Blank] = _BLANKS.__dict__.setdefault("by_language", {})
-    if language not in blanks:
-        blanks[language] = _Blank(language)
-    return blanks[language]
-
-
 def build_docx(memo: Memo, document: Any = None) -> Any:
     """The memo as a python-docx ``Document`` (not yet saved), written into ``document``
     (a new one from the memo language's template by default)."""
     lang = memo.language
-    document = _template(lang) if document is None else document
+    document = template(lang) if document is None else document
     _paragraph(document, memo.title, "Title")
     for section in sections(memo):
         _section(document, section)
@@ -424,7 +261,7 @@ def build_docx(memo: Memo, document: Any = None) -> Any:
     props = document.core_properties
     props.title = _cap(memo.title)
     props.subject = _cap(memo.memo_type)
-    props.language = _WORD_LANGUAGE.get(lang, lang)
+    props.language = WORD_LANGUAGE.get(lang, lang)
     props.keywords = _cap(", ".join(memo.keywords))
     props.author = "processor"
     props.last_modified_by = "processor"
@@ -438,9 +275,9 @@ def build_docx(memo: Memo, document: Any = None) -> Any:
 
 def docx_bytes(memo: Memo) -> bytes:
     """The memo's DOCX package: the bytes of :func:`build_docx` saved and cleaned."""
-    blank = _blank(memo.language)
-    build_docx(memo, blank.reset())
-    return blank.package()
+    opened = blank(memo.language)
+    build_docx(memo, opened.reset())
+    return opened.package()
 
 
 def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:
@@ -453,8 +290,8 @@ def write_docx(memo: Memo, dest: str | os.PathLike[str]) -> Path:
     return write_atomic(dest, write)
 
 
-# Building blocks for other documents in the memo's look (the daily digest calls them).
-template = _template
+# Building blocks for other documents in the memo's look (the daily digest calls them,
+# after processor.memo.template.template).
 header_footer = _header_footer
 add_section = _section
 cap = _cap
