@@ -12,13 +12,13 @@ read or written is no error: the forms are computed as before.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import io
 import os
 import pickle
 from importlib import metadata
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from processor.glossary import forms
 
@@ -35,6 +35,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "processor"
 
 
+@functools.cache  # a run may build several matchers (names found in a batch join one)
 def _version() -> str:
     """What the forms depend on, hashed: the inflecting code and the dictionary."""
     from processor import morphology
@@ -54,10 +55,9 @@ class _FormsOnly(pickle.Unpickler):
     """Unpickles the cache's dict of Form lists and nothing else (a cache file is data)."""
 
     def find_class(self, module: str, name: str) -> Any:
+        # Tuples, lists, frozensets and dicts have opcodes of their own: Form is the one class.
         if (module, name) == (forms.Form.__module__, "Form"):
             return forms.Form
-        if (module, name) in {("builtins", "frozenset"), ("builtins", "set")}:
-            return frozenset if name == "frozenset" else set
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a forms cache")
 
 
@@ -93,17 +93,12 @@ class FormsCache:
         keep = self.known
         if len(keep) > MAX_PHRASES:
             keep = {key: value for key, value in keep.items() if key in self.used}
-        data = io.BytesIO()
-        pickle.dump(keep, data, protocol=pickle.HIGHEST_PROTOCOL)
-
-        def write(handle: IO[bytes]) -> None:
-            handle.write(data.getvalue())
-
+        payload = pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL)
         from processor.fileio import write_atomic
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, write)
+            write_atomic(self.path, lambda handle: handle.write(payload))
         except Exception:  # a read-only home or a full disk: the next run inflects again
             return
         self.added = 0

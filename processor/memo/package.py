@@ -112,8 +112,8 @@ def _fix(name: str, text: str) -> str:
 def clean_package(data: bytes) -> bytes:
     """Template leftovers out, fixed entry times in: same memo, same bytes."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
-        entries = [deflated(info.filename, src.read(info.filename)) for info in src.infolist()]
-    return zipped(entries)
+        names = [info.filename for info in src.infolist() if info.filename not in _DROPPED]
+        return zipped([deflated(name, src.read(name)) for name in names])
 
 
 class Deflated(NamedTuple):
@@ -189,8 +189,8 @@ _VERSION, _UNIX, _DEFLATE, _UTF8_NAME = 20, 3, 8, 0x800
 
 
 def zipped(entries: Iterable[Deflated]) -> bytes:
-    """The zip of ``entries`` (less the dropped parts) with this memo's fixed entry time:
-    the bytes :mod:`zipfile` writes for them, without deflating again what is kept."""
+    """The zip of ``entries`` with this memo's fixed entry time: the bytes :mod:`zipfile`
+    writes for them, without deflating again what is kept."""
     moment = timestamp()
     dos_time = moment.hour << 11 | moment.minute << 5 | moment.second // 2
     dos_date = (max(moment.year, 1980) - 1980) << 9 | moment.month << 5 | moment.day
@@ -198,8 +198,6 @@ def zipped(entries: Iterable[Deflated]) -> bytes:
     central = []
     count = 0
     for item in entries:
-        if item.name in _DROPPED:
-            continue
         name = item.name.encode("utf-8")
         flags = 0 if name.isascii() else _UTF8_NAME
         offset = out.tell()

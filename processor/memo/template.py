@@ -42,7 +42,7 @@ def _fonts(rpr: Any, language: str) -> None:
     put(rpr, el("w:lang", val=tag, eastAsia=tag, bidi=tag))
 
 
-def setup_styles(document: Any, language: str) -> None:
+def _setup_styles(document: Any, language: str) -> None:
     from docx.shared import Pt, RGBColor
 
     styles = document.styles
@@ -84,7 +84,7 @@ def setup_styles(document: Any, language: str) -> None:
         styles[name].font.color.rgb = RGBColor.from_string("5A6478")
 
 
-def page_setup(document: Any) -> None:
+def _page_setup(document: Any) -> None:
     from docx.shared import Mm
 
     section = document.sections[0]
@@ -107,8 +107,8 @@ def template(language: str) -> Any:
 
     if language not in _TEMPLATES:
         document = docx.Document()
-        setup_styles(document, language)
-        page_setup(document)
+        _setup_styles(document, language)
+        _page_setup(document)
         section = document.sections[0]
         # The header and footer parts exist before any memo: a memo changes only them,
         # the body and the core properties (see Blank).
@@ -142,13 +142,14 @@ class Blank:
         ]
         self.pristine = [copy.deepcopy(p._element) for p in self.written]
         self.links = set(part.rels)
+        parts = list(part.package.parts)
+        self.parts = {p.partname for p in parts}
         # Every other part with its relationships, and the package's own two items.
         self.unchanged = {"[Content_Types].xml", "_rels/.rels"}
-        for other in part.package.parts:
-            if all(other is not p for p in self.written):
+        for other in parts:
+            if other not in self.written:
                 self.unchanged.add(other.partname.membername)
                 self.unchanged.add(other.partname.rels_uri.membername)
-        self.parts = {p.partname for p in part.package.parts}
         self.kept: dict[str, Deflated] = {}
 
     def reset(self) -> Any:

@@ -99,8 +99,9 @@ def _shell_words() -> list[str]:
 
 
 def test_no_command_refers_outside_the_repository() -> None:
-    """Issue 19.5: a user's clone has no ../shared; every relative path a command names
-    stays inside the repository, and one that names a repository folder exists."""
+    """Issue 19.5: a user's clone has nothing beside it (no shared data folder); every
+    relative path a command names stays inside the repository, and one that names a
+    repository folder exists."""
     words = _shell_words()
     outside = [w for w in words if w.startswith("../") or "/../" in w or w == ".."]
     assert outside == [], f"README commands refer outside the repository: {outside}"
